@@ -1,0 +1,8 @@
+export { CaseStudies } from './CaseStudies'
+export { ClubTiers } from './ClubTiers'
+export { Courses } from './Courses'
+export { Events } from './Events'
+export { Media } from './Media'
+export { Members } from './Members'
+export { Partners } from './Partners'
+export { Users } from './Users'

@@ -1,0 +1,55 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import {
+  CaseStudies,
+  ClubTiers,
+  Courses,
+  Events,
+  Media,
+  Members,
+  Partners,
+  Users,
+} from './collections'
+import { loyaltyPlugin } from './plugins/loyalty'
+import { databaseAdapter } from './src/db/adapter'
+import { databaseURI, payloadSecret, rootDir } from './src/config/env'
+
+export default buildConfig({
+  admin: {
+    importMap: {
+      baseDir: rootDir,
+      importMapFile: path.join(rootDir, 'src/app/(payload)/admin/importMap.js'),
+    },
+    meta: {
+      titleSuffix: ' · Partner Club',
+    },
+    user: Users.slug,
+  },
+  collections: [Courses, CaseStudies, Events, Media, ClubTiers, Partners, Members, Users],
+  db: databaseAdapter(databaseURI()),
+  editor: lexicalEditor(),
+  graphQL: {
+    disablePlaygroundInProduction: true,
+  },
+  logger: {
+    options: { level: process.env.LOG_LEVEL || 'info' },
+  },
+  plugins: [
+    loyaltyPlugin({
+      members: 'members',
+      organisationField: 'partner',
+      organisations: 'partners',
+      tiers: 'club-tiers',
+    }),
+  ],
+  secret: payloadSecret(),
+  serverURL: process.env.PUBLIC_URL || '',
+  sharp,
+  telemetry: false,
+  typescript: {
+    outputFile: path.join(rootDir, 'src/payload-types.ts'),
+  },
+})

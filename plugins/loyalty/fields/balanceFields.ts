@@ -1,0 +1,36 @@
+import type { Field } from 'payload'
+
+import type { ResolvedLoyaltyOptions } from '../types'
+
+const readOnly = { create: () => false, update: () => false }
+
+/**
+ * The cached balances and tier the plugin keeps on members and organisations.
+ * Nobody writes them through the API; the plugin maintains them in the same
+ * transaction as the ledger entries they summarise.
+ */
+export const balanceFields = (options: ResolvedLoyaltyOptions): Field => ({
+  name: 'loyalty',
+  type: 'group',
+  access: readOnly,
+  admin: {
+    description: 'Maintained by the loyalty programme from the points ledger; read-only.',
+    position: 'sidebar',
+    readOnly: true,
+  },
+  fields: [
+    { name: 'spendable', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
+    { name: 'qualifying', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
+    { name: 'lifetime', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
+    {
+      name: 'tier',
+      type: 'relationship',
+      access: readOnly,
+      admin: { readOnly: true },
+      index: true,
+      relationTo: options.tiers,
+    },
+    { name: 'tierSince', type: 'date', access: readOnly, admin: { readOnly: true } },
+  ],
+  label: 'Loyalty',
+})
