@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },
   poweredByHeader: false,
+  // `tsc --noEmit` checks the whole project in CI; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   webpack: (webpackConfig) => {
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],

@@ -16,6 +16,7 @@ import {
 import { loyaltyPlugin } from './plugins/loyalty'
 import { databaseAdapter } from './src/db/adapter'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
+import { eventTimezones } from './src/config/timezones'
 
 export default buildConfig({
   admin: {
@@ -25,6 +26,10 @@ export default buildConfig({
     },
     meta: {
       titleSuffix: ' · Partner Club',
+    },
+    timezones: {
+      defaultTimezone: 'Europe/Berlin',
+      supportedTimezones: eventTimezones,
     },
     user: Users.slug,
   },
@@ -36,6 +41,15 @@ export default buildConfig({
   },
   logger: {
     options: { level: process.env.LOG_LEVEL || 'info' },
+  },
+  // Refusals are part of normal operation: log them quietly, keep `error` for real faults.
+  loggingLevels: {
+    AuthenticationError: 'info',
+    Forbidden: 'info',
+    LockedAuth: 'warn',
+    NotFound: 'info',
+    UnauthorizedError: 'info',
+    ValidationError: 'info',
   },
   plugins: [
     loyaltyPlugin({

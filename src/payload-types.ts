@@ -13,53 +13,27 @@
  * via the `definition` "supportedTimezones".
  */
 export type SupportedTimezones =
-  | 'Pacific/Midway'
-  | 'Pacific/Niue'
-  | 'Pacific/Honolulu'
-  | 'Pacific/Rarotonga'
-  | 'America/Anchorage'
-  | 'Pacific/Gambier'
-  | 'America/Los_Angeles'
-  | 'America/Tijuana'
-  | 'America/Denver'
-  | 'America/Phoenix'
-  | 'America/Chicago'
-  | 'America/Guatemala'
-  | 'America/New_York'
-  | 'America/Bogota'
-  | 'America/Caracas'
-  | 'America/Santiago'
-  | 'America/Buenos_Aires'
-  | 'America/Sao_Paulo'
-  | 'Atlantic/South_Georgia'
-  | 'Atlantic/Azores'
-  | 'Atlantic/Cape_Verde'
+  | 'UTC'
   | 'Europe/London'
+  | 'Europe/Dublin'
+  | 'Europe/Lisbon'
+  | 'Europe/Paris'
+  | 'Europe/Brussels'
+  | 'Europe/Amsterdam'
+  | 'Europe/Luxembourg'
   | 'Europe/Berlin'
-  | 'Africa/Lagos'
-  | 'Europe/Athens'
-  | 'Africa/Cairo'
-  | 'Europe/Moscow'
-  | 'Asia/Riyadh'
-  | 'Asia/Dubai'
-  | 'Asia/Baku'
-  | 'Asia/Karachi'
-  | 'Asia/Tashkent'
-  | 'Asia/Calcutta'
-  | 'Asia/Dhaka'
-  | 'Asia/Almaty'
-  | 'Asia/Jakarta'
-  | 'Asia/Bangkok'
-  | 'Asia/Shanghai'
-  | 'Asia/Singapore'
-  | 'Asia/Tokyo'
-  | 'Asia/Seoul'
-  | 'Australia/Brisbane'
-  | 'Australia/Sydney'
-  | 'Pacific/Guam'
-  | 'Pacific/Noumea'
-  | 'Pacific/Auckland'
-  | 'Pacific/Fiji';
+  | 'Europe/Vienna'
+  | 'Europe/Zurich'
+  | 'Europe/Madrid'
+  | 'Europe/Rome'
+  | 'Europe/Copenhagen'
+  | 'Europe/Oslo'
+  | 'Europe/Stockholm'
+  | 'Europe/Helsinki'
+  | 'Europe/Warsaw'
+  | 'Europe/Prague'
+  | 'Europe/Budapest'
+  | 'Europe/Athens';
 
 export interface Config {
   auth: {
@@ -431,7 +405,7 @@ export interface Partner {
    * The staff member who looks after this partner.
    */
   accountManager?: (number | null) | User;
-  status: 'active' | 'inactive';
+  status?: ('active' | 'inactive') | null;
   /**
    * Maintained by the loyalty programme from the points ledger; read-only.
    */
@@ -562,8 +536,8 @@ export interface Member {
    * Partner managers see their company in the portal and approve its redemptions.
    */
   partnerManager?: boolean | null;
-  status: 'active' | 'blocked';
-  locale: 'en' | 'de' | 'fr' | 'nl' | 'pl';
+  status?: ('active' | 'blocked') | null;
+  locale?: ('en' | 'de' | 'fr' | 'nl' | 'pl') | null;
   /**
    * Maintained by the loyalty programme from the points ledger; read-only.
    */

@@ -10,6 +10,7 @@ import {
   relationId,
 } from '../../src/access'
 import { jobRoles, locales } from '../../src/config/programme'
+import { refuseBlocked } from './hooks/refuseBlocked'
 
 /**
  * Staff read every member; a member reads their own record; a partner manager also reads the
@@ -99,10 +100,12 @@ export const Members: CollectionConfig = {
         { label: 'Active', value: 'active' },
         { label: 'Blocked', value: 'blocked' },
       ],
-      required: true,
       saveToJWT: true,
     },
-    { name: 'locale', type: 'select', defaultValue: 'en', options: locales, required: true },
+    { name: 'locale', type: 'select', defaultValue: 'en', options: locales },
   ],
+  hooks: {
+    beforeLogin: [refuseBlocked],
+  },
   labels: { plural: 'Members', singular: 'Member' },
 }

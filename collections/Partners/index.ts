@@ -46,7 +46,6 @@ export const Partners: CollectionConfig = {
         { label: 'Active', value: 'active' },
         { label: 'Inactive', value: 'inactive' },
       ],
-      required: true,
     },
   ],
   labels: { plural: 'Partners', singular: 'Partner' },
