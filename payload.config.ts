@@ -48,7 +48,6 @@ export default buildConfig({
     Forbidden: 'info',
     LockedAuth: 'warn',
     NotFound: 'info',
-    UnauthorizedError: 'info',
     ValidationError: 'info',
   },
   plugins: [
