@@ -18,18 +18,23 @@ fs.mkdirSync(dataDir, { recursive: true })
 // A per-checkout secret, made once, so sign-ins survive restarts without a .env file.
 if (!process.env.PAYLOAD_SECRET) {
   const secretFile = path.join(dataDir, '.payload-secret')
-  if (!fs.existsSync(secretFile)) fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
+  if (!fs.existsSync(secretFile))
+    fs.writeFileSync(secretFile, crypto.randomBytes(32).toString('hex'), { mode: 0o600 })
   process.env.PAYLOAD_SECRET = fs.readFileSync(secretFile, 'utf8').trim()
 }
 
 const reason = process.argv.includes('--rebuild') ? 'asked to rebuild' : needsBuild()
 if (reason) {
   console.log(`Building the admin panel and portal (${reason}); this takes about a minute…`)
-  const build = spawnSync(process.execPath, [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: rootDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--no-deprecation' },
-    stdio: 'inherit',
-  })
+  const build = spawnSync(
+    process.execPath,
+    [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: rootDir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: '--no-deprecation' },
+      stdio: 'inherit',
+    },
+  )
   if (build.status !== 0) {
     console.error('The build failed; see the output above.')
     process.exit(build.status ?? 1)

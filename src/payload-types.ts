@@ -130,9 +130,8 @@ export interface Course {
   id: number;
   title: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in web addresses. Left empty, it is made from the title.
    */
-  generateSlug?: boolean | null;
   slug: string;
   summary: string;
   coverImage?: (number | null) | Media;
@@ -311,9 +310,8 @@ export interface CaseStudy {
   id: number;
   title: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in web addresses. Left empty, it is made from the title.
    */
-  generateSlug?: boolean | null;
   slug: string;
   summary: string;
   customer: string;
@@ -455,9 +453,8 @@ export interface Event {
   id: number;
   title: string;
   /**
-   * When enabled, the slug will auto-generate from the title field on save and autosave.
+   * Used in web addresses. Left empty, it is made from the title.
    */
-  generateSlug?: boolean | null;
   slug: string;
   summary: string;
   type: 'webinar' | 'club-event' | 'conference' | 'training';
@@ -682,7 +679,6 @@ export interface PayloadMigration {
  */
 export interface CoursesSelect<T extends boolean = true> {
   title?: T;
-  generateSlug?: T;
   slug?: T;
   summary?: T;
   coverImage?: T;
@@ -731,7 +727,6 @@ export interface CoursesSelect<T extends boolean = true> {
  */
 export interface CaseStudiesSelect<T extends boolean = true> {
   title?: T;
-  generateSlug?: T;
   slug?: T;
   summary?: T;
   customer?: T;
@@ -763,7 +758,6 @@ export interface CaseStudiesSelect<T extends boolean = true> {
  */
 export interface EventsSelect<T extends boolean = true> {
   title?: T;
-  generateSlug?: T;
   slug?: T;
   summary?: T;
   type?: T;

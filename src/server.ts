@@ -21,7 +21,9 @@ export const main = async (): Promise<Awaited<ReturnType<typeof startServer>>> =
     shutdownTimeoutMs: Number(process.env.SHUTDOWN_TIMEOUT_MS || 15_000),
   })
   const { payload } = running
-  payload.logger.info(`Partner Club is ready: portal ${running.url}/  admin ${running.url}/admin  database ${payload.db.name}`)
+  payload.logger.info(
+    `Partner Club is ready: portal ${running.url}/  admin ${running.url}/admin  database ${payload.db.name}`,
+  )
 
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {

@@ -33,7 +33,8 @@ afterAll(async () => {
   await server?.close()
 })
 
-const ids = (body: { docs?: { id: number | string }[] }) => (body.docs ?? []).map((doc) => doc.id).sort()
+const ids = (body: { docs?: { id: number | string }[] }) =>
+  (body.docs ?? []).map((doc) => doc.id).sort()
 
 describe('anonymous visitors', () => {
   it.each(['courses', 'case-studies', 'events', 'club-tiers', 'partners', 'members', 'users'])(
@@ -48,14 +49,18 @@ describe('anonymous visitors', () => {
   it('cannot create content', async () => {
     const { status } = await anonymous.request('POST', '/api/courses', { title: 'Spam' })
     expect(status).toBe(403)
-    expect(await payload.count({ collection: 'courses', where: { title: { equals: 'Spam' } } })).toEqual({
+    expect(
+      await payload.count({ collection: 'courses', where: { title: { equals: 'Spam' } } }),
+    ).toEqual({
       totalDocs: 0,
     })
   })
 
   it('can see media (marketing images) but not change them', async () => {
     expect((await anonymous.request('GET', '/api/media')).status).toBe(200)
-    expect((await anonymous.request('DELETE', '/api/media?where[id][exists]=true')).status).toBe(403)
+    expect((await anonymous.request('DELETE', '/api/media?where[id][exists]=true')).status).toBe(
+      403,
+    )
   })
 })
 
@@ -95,7 +100,9 @@ describe('a partner member', () => {
   it('sees published content only, never drafts', async () => {
     const { body } = await memberA.request('GET', '/api/courses?draft=true&limit=50')
     expect(ids(body)).toEqual([f.openCourse.id, f.goldCourse.id].sort())
-    expect((await memberA.request('GET', `/api/courses/${f.draftCourse.id}?draft=true`)).status).toBe(404)
+    expect(
+      (await memberA.request('GET', `/api/courses/${f.draftCourse.id}?draft=true`)).status,
+    ).toBe(404)
     const versions = await memberA.request('GET', '/api/courses/versions')
     expect(versions.status).toBe(403)
   })
@@ -148,11 +155,22 @@ describe('a partner member', () => {
   })
 
   it('cannot edit another member, a tier, a partner or content', async () => {
-    expect((await memberA.request('PATCH', `/api/members/${f.memberB.id}`, { name: 'x' })).status).toBe(403)
-    expect((await memberA.request('PATCH', `/api/club-tiers/${f.bronze.id}`, { threshold: 1 })).status).toBe(403)
-    expect((await memberA.request('POST', '/api/club-tiers', { name: 'Mine', rank: 9, threshold: 0 })).status).toBe(403)
-    expect((await memberA.request('PATCH', `/api/partners/${f.partnerA.id}`, { name: 'x' })).status).toBe(403)
-    expect((await memberA.request('PATCH', `/api/courses/${f.openCourse.id}`, { title: 'x' })).status).toBe(403)
+    expect(
+      (await memberA.request('PATCH', `/api/members/${f.memberB.id}`, { name: 'x' })).status,
+    ).toBe(403)
+    expect(
+      (await memberA.request('PATCH', `/api/club-tiers/${f.bronze.id}`, { threshold: 1 })).status,
+    ).toBe(403)
+    expect(
+      (await memberA.request('POST', '/api/club-tiers', { name: 'Mine', rank: 9, threshold: 0 }))
+        .status,
+    ).toBe(403)
+    expect(
+      (await memberA.request('PATCH', `/api/partners/${f.partnerA.id}`, { name: 'x' })).status,
+    ).toBe(403)
+    expect(
+      (await memberA.request('PATCH', `/api/courses/${f.openCourse.id}`, { title: 'x' })).status,
+    ).toBe(403)
     expect((await memberA.request('GET', '/api/users')).status).toBe(403)
     const tier = await payload.findByID({ collection: 'club-tiers', id: f.bronze.id })
     expect(tier.threshold).toBe(0)
@@ -168,7 +186,8 @@ describe('a partner member', () => {
   })
 
   it('gets the same answers through GraphQL', async () => {
-    const query = '{ Courses(draft: true, limit: 50) { docs { title } } Members { docs { email } } }'
+    const query =
+      '{ Courses(draft: true, limit: 50) { docs { title } } Members { docs { email } } }'
     const { body } = await memberA.request('POST', '/api/graphql', { query })
     expect(body.data.Courses.docs.map((doc: { title: string }) => doc.title).sort()).toEqual([
       'Heat pump basics',
@@ -186,7 +205,9 @@ describe('a partner manager', () => {
   })
 
   it('cannot change their colleagues', async () => {
-    const { status } = await managerA.request('PATCH', `/api/members/${f.colleagueA.id}`, { name: 'x' })
+    const { status } = await managerA.request('PATCH', `/api/members/${f.colleagueA.id}`, {
+      name: 'x',
+    })
     expect(status).toBe(403)
     const stored = await payload.findByID({ collection: 'members', id: f.colleagueA.id })
     expect(stored.name).toBe('a.colleague')
@@ -208,17 +229,48 @@ describe('a marketer', () => {
   })
 
   it('cannot manage tiers, partners, members or staff', async () => {
-    expect((await marketer.request('POST', '/api/club-tiers', { name: 'Platinum', rank: 4, threshold: 5000 })).status).toBe(403)
-    expect((await marketer.request('PATCH', `/api/club-tiers/${f.gold.id}`, { threshold: 1 })).status).toBe(403)
-    expect((await marketer.request('POST', '/api/partners', { name: 'New', region: 'dach', type: 'installer' })).status).toBe(403)
-    expect((await marketer.request('PATCH', `/api/members/${f.memberA.id}`, { status: 'blocked' })).status).toBe(403)
-    expect((await marketer.request('POST', '/api/users', { email: 'x@test.example', name: 'X', password })).status).toBe(403)
+    expect(
+      (
+        await marketer.request('POST', '/api/club-tiers', {
+          name: 'Platinum',
+          rank: 4,
+          threshold: 5000,
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await marketer.request('PATCH', `/api/club-tiers/${f.gold.id}`, { threshold: 1 })).status,
+    ).toBe(403)
+    expect(
+      (
+        await marketer.request('POST', '/api/partners', {
+          name: 'New',
+          region: 'dach',
+          type: 'installer',
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await marketer.request('PATCH', `/api/members/${f.memberA.id}`, { status: 'blocked' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await marketer.request('POST', '/api/users', {
+          email: 'x@test.example',
+          name: 'X',
+          password,
+        })
+      ).status,
+    ).toBe(403)
     const gold = await payload.findByID({ collection: 'club-tiers', id: f.gold.id })
     expect(gold.threshold).toBe(1500)
   })
 
   it('cannot make themselves an admin', async () => {
-    const { status } = await marketer.request('PATCH', `/api/users/${f.marketer.id}`, { roles: ['admin'] })
+    const { status } = await marketer.request('PATCH', `/api/users/${f.marketer.id}`, {
+      roles: ['admin'],
+    })
     expect(status).toBe(200)
     const stored = await payload.findByID({ collection: 'users', id: f.marketer.id })
     expect(stored.roles).toEqual(['marketer'])
@@ -232,9 +284,17 @@ describe('a marketer', () => {
 
 describe('an admin', () => {
   it('manages tiers, partners, members and staff', async () => {
-    const tier = await admin.request('POST', '/api/club-tiers', { name: 'Silver', rank: 2, threshold: 500 })
+    const tier = await admin.request('POST', '/api/club-tiers', {
+      name: 'Silver',
+      rank: 2,
+      threshold: 500,
+    })
     expect(tier.status).toBe(201)
-    const partner = await admin.request('POST', '/api/partners', { name: 'Gamma', region: 'nordics', type: 'reseller' })
+    const partner = await admin.request('POST', '/api/partners', {
+      name: 'Gamma',
+      region: 'nordics',
+      type: 'reseller',
+    })
     expect(partner.status).toBe(201)
     const member = await admin.request('POST', '/api/members', {
       email: 'new.member@test.example',
@@ -244,7 +304,9 @@ describe('an admin', () => {
       password,
     })
     expect(member.status).toBe(201)
-    const blocked = await admin.request('PATCH', `/api/members/${member.body.doc.id}`, { status: 'blocked' })
+    const blocked = await admin.request('PATCH', `/api/members/${member.body.doc.id}`, {
+      status: 'blocked',
+    })
     expect(blocked.body.doc.status).toBe('blocked')
     const user = await admin.request('POST', '/api/users', {
       email: 'second.marketer@test.example',
@@ -269,7 +331,11 @@ describe('the Local API with a user', () => {
       overrideAccess: false,
       user: { ...f.managerA, collection: 'members' },
     })
-    expect(asMember.docs.every((doc) => doc.partner && typeof doc.partner === 'object' && doc.partner.id === f.partnerA.id)).toBe(true)
+    expect(
+      asMember.docs.every(
+        (doc) => doc.partner && typeof doc.partner === 'object' && doc.partner.id === f.partnerA.id,
+      ),
+    ).toBe(true)
     await expect(
       payload.create({
         collection: 'club-tiers',

@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from 'payload'
-
+import { slugField } from '../../src/fields/slug'
 import { staff, staffOrPublished } from '../../src/access'
+import { mustExist } from '../../src/fields/relationships'
 import { tierGatedField } from '../../src/access/tiers'
 import { industries, regions } from '../../src/config/programme'
 
@@ -34,6 +34,7 @@ export const CaseStudies: CollectionConfig = {
         {
           name: 'partner',
           type: 'relationship',
+          filterOptions: mustExist,
           admin: { description: 'The partner company that delivered the project, if any.' },
           relationTo: 'partners',
         },
@@ -47,7 +48,7 @@ export const CaseStudies: CollectionConfig = {
       ],
     },
     { name: 'products', type: 'text', hasMany: true, index: true },
-    { name: 'coverImage', type: 'upload', relationTo: 'media' },
+    { name: 'coverImage', type: 'upload', filterOptions: mustExist, relationTo: 'media' },
     {
       name: 'keyResults',
       type: 'array',
@@ -68,15 +69,31 @@ export const CaseStudies: CollectionConfig = {
       type: 'tabs',
       tabs: [
         {
-          fields: [{ name: 'challenge', type: 'richText', access: { read: tierGatedField }, required: true }],
+          fields: [
+            {
+              name: 'challenge',
+              type: 'richText',
+              access: { read: tierGatedField },
+              required: true,
+            },
+          ],
           label: 'Challenge',
         },
         {
-          fields: [{ name: 'solution', type: 'richText', access: { read: tierGatedField }, required: true }],
+          fields: [
+            {
+              name: 'solution',
+              type: 'richText',
+              access: { read: tierGatedField },
+              required: true,
+            },
+          ],
           label: 'Solution',
         },
         {
-          fields: [{ name: 'results', type: 'richText', access: { read: tierGatedField }, required: true }],
+          fields: [
+            { name: 'results', type: 'richText', access: { read: tierGatedField }, required: true },
+          ],
           label: 'Results',
         },
         {
@@ -84,6 +101,7 @@ export const CaseStudies: CollectionConfig = {
             {
               name: 'gallery',
               type: 'upload',
+              filterOptions: mustExist,
               access: { read: tierGatedField },
               hasMany: true,
               relationTo: 'media',
@@ -96,6 +114,7 @@ export const CaseStudies: CollectionConfig = {
     {
       name: 'requiredTier',
       type: 'relationship',
+      filterOptions: mustExist,
       admin: {
         description: 'Members below this club tier see the story locked. Leave empty for everyone.',
         position: 'sidebar',

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { admins, signedIn } from '../../src/access'
+import { mustExist } from '../../src/fields/relationships'
 import { optionalHexColour } from '../../src/fields/validators'
 
 /** Club tiers (Bronze, Silver, Gold…), ordered by rank, reached with qualifying points. */
@@ -56,7 +57,10 @@ export const ClubTiers: CollectionConfig = {
         {
           name: 'multiplier',
           type: 'number',
-          admin: { description: 'Earning multiplier for members in this tier, e.g. 1.25.', step: 0.05 },
+          admin: {
+            description: 'Earning multiplier for members in this tier, e.g. 1.25.',
+            step: 0.05,
+          },
           defaultValue: 1,
           label: 'Earning multiplier',
           max: 10,
@@ -69,8 +73,13 @@ export const ClubTiers: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'colour', type: 'text', admin: { description: 'Hex colour, e.g. #c0862b.' }, validate: optionalHexColour },
-        { name: 'badge', type: 'upload', relationTo: 'media' },
+        {
+          name: 'colour',
+          type: 'text',
+          admin: { description: 'Hex colour, e.g. #c0862b.' },
+          validate: optionalHexColour,
+        },
+        { name: 'badge', type: 'upload', filterOptions: mustExist, relationTo: 'media' },
       ],
     },
     {
@@ -84,17 +93,25 @@ export const ClubTiers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'minimumCertifiedMembers', type: 'number', label: 'Certified members needed', min: 1 },
+            {
+              name: 'minimumCertifiedMembers',
+              type: 'number',
+              label: 'Certified members needed',
+              min: 1,
+            },
             {
               name: 'certificateCourse',
               type: 'relationship',
+              filterOptions: mustExist,
               label: 'Certificate of course',
               relationTo: 'courses',
             },
             {
               name: 'jobRole',
               type: 'text',
-              admin: { description: 'Optionally count only members with this job role (e.g. engineer).' },
+              admin: {
+                description: 'Optionally count only members with this job role (e.g. engineer).',
+              },
             },
           ],
         },

@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from 'payload'
-
+import { slugField } from '../../src/fields/slug'
 import { staff, staffField, staffOrPublished } from '../../src/access'
 import { tierGatedField } from '../../src/access/tiers'
 import { courseLevels, jobRoles } from '../../src/config/programme'
+import { mustExist } from '../../src/fields/relationships'
 import { optionalUrl } from '../../src/fields/validators'
 import { validateQuiz } from './validateQuiz'
 
@@ -32,7 +32,7 @@ export const Courses: CollectionConfig = {
     { name: 'title', type: 'text', required: true },
     slugField(),
     { name: 'summary', type: 'textarea', maxLength: 500, required: true },
-    { name: 'coverImage', type: 'upload', relationTo: 'media' },
+    { name: 'coverImage', type: 'upload', filterOptions: mustExist, relationTo: 'media' },
     {
       type: 'row',
       fields: [
@@ -64,8 +64,10 @@ export const Courses: CollectionConfig = {
     {
       name: 'requiredTier',
       type: 'relationship',
+      filterOptions: mustExist,
       admin: {
-        description: 'Members below this club tier see the course locked. Leave empty for everyone.',
+        description:
+          'Members below this club tier see the course locked. Leave empty for everyone.',
         position: 'sidebar',
       },
       relationTo: 'club-tiers',
@@ -102,7 +104,9 @@ export const Courses: CollectionConfig = {
                 {
                   name: 'minimumSeconds',
                   type: 'number',
-                  admin: { description: 'Time a member must spend before marking the lesson complete.' },
+                  admin: {
+                    description: 'Time a member must spend before marking the lesson complete.',
+                  },
                   defaultValue: 60,
                   label: 'Minimum time (seconds)',
                   max: 4 * 60 * 60,

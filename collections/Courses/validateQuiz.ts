@@ -7,7 +7,9 @@ type QuizQuestion = {
  * A quiz question needs at least one option marked correct; otherwise nobody could pass.
  * Returns a message naming the question, as Payload field validators do.
  */
-export const validateQuiz = (questions: null | QuizQuestion[] | undefined | unknown): string | true => {
+export const validateQuiz = (
+  questions: null | QuizQuestion[] | undefined | unknown,
+): string | true => {
   if (!Array.isArray(questions)) return true
   for (const [index, question] of (questions as QuizQuestion[]).entries()) {
     const options = question?.options ?? []

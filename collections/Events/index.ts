@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { slugField } from 'payload'
-
+import { slugField } from '../../src/fields/slug'
 import { staff, staffField, staffOrPublished } from '../../src/access'
 import { eventTypes } from '../../src/config/programme'
+import { mustExist } from '../../src/fields/relationships'
 import { optionalUrl } from '../../src/fields/validators'
 import { validateEventSchedule } from './validateEventSchedule'
 
@@ -110,6 +110,7 @@ export const Events: CollectionConfig = {
     {
       name: 'eligibleTiers',
       type: 'relationship',
+      filterOptions: mustExist,
       admin: {
         description: 'Only members in these tiers may register. Leave empty for all members.',
         position: 'sidebar',
@@ -122,12 +123,13 @@ export const Events: CollectionConfig = {
       type: 'text',
       access: { read: staffField },
       admin: {
-        description: 'Announced at the event; members enter it to check in. Never shown in the portal.',
+        description:
+          'Announced at the event; members enter it to check in. Never shown in the portal.',
         position: 'sidebar',
       },
       maxLength: 32,
     },
-    { name: 'coverImage', type: 'upload', relationTo: 'media' },
+    { name: 'coverImage', type: 'upload', filterOptions: mustExist, relationTo: 'media' },
     { name: 'description', type: 'richText', required: true },
     {
       name: 'speakers',

@@ -10,6 +10,7 @@ import {
   relationId,
 } from '../../src/access'
 import { jobRoles, locales } from '../../src/config/programme'
+import { mustExist } from '../../src/fields/relationships'
 import { refuseBlocked } from './hooks/refuseBlocked'
 
 /**
@@ -22,7 +23,9 @@ const readMembers: Access = ({ req }) => {
   if (!member || member.status !== 'active') return false
   const partnerId = relationId(member.partner)
   if (isPartnerManager(member) && partnerId !== null) {
-    const ownCompany: Where = { or: [{ id: { equals: member.id } }, { partner: { equals: partnerId } }] }
+    const ownCompany: Where = {
+      or: [{ id: { equals: member.id } }, { partner: { equals: partnerId } }],
+    }
     return ownCompany
   }
   return { id: { equals: member.id } }
@@ -56,7 +59,8 @@ export const Members: CollectionConfig = {
   auth: {
     cookies: {
       sameSite: 'Lax',
-      secure: process.env.NODE_ENV === 'production' && !process.env.PUBLIC_URL?.startsWith('http://'),
+      secure:
+        process.env.NODE_ENV === 'production' && !process.env.PUBLIC_URL?.startsWith('http://'),
     },
     lockTime: 10 * 60 * 1000,
     maxLoginAttempts: 5,
@@ -67,6 +71,7 @@ export const Members: CollectionConfig = {
     {
       name: 'partner',
       type: 'relationship',
+      filterOptions: mustExist,
       access: { create: adminsField, update: adminsField },
       index: true,
       relationTo: 'partners',
@@ -84,7 +89,10 @@ export const Members: CollectionConfig = {
       name: 'partnerManager',
       type: 'checkbox',
       access: { create: adminsField, update: adminsField },
-      admin: { description: 'Partner managers see their company in the portal and approve its redemptions.' },
+      admin: {
+        description:
+          'Partner managers see their company in the portal and approve its redemptions.',
+      },
       defaultValue: false,
       label: 'Partner manager',
       saveToJWT: true,

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { admins, staffOrOwnPartner } from '../../src/access'
 import { partnerTypes, regions } from '../../src/config/programme'
+import { mustExist } from '../../src/fields/relationships'
 import { optionalUrl } from '../../src/fields/validators'
 
 /** Partner companies: distributors, resellers, integrators, installers. */
@@ -33,6 +34,7 @@ export const Partners: CollectionConfig = {
     {
       name: 'accountManager',
       type: 'relationship',
+      filterOptions: mustExist,
       admin: { description: 'The staff member who looks after this partner.' },
       relationTo: 'users',
     },

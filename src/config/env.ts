@@ -20,7 +20,10 @@ export const databaseURI = (): string => process.env.DATABASE_URI || `file:${def
 export const payloadSecret = (): string => {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
-  if (process.env.NODE_ENV === 'production' && process.env.PARTNER_CLUB_ALLOW_DEV_SECRET !== 'true') {
+  if (
+    process.env.NODE_ENV === 'production' &&
+    process.env.PARTNER_CLUB_ALLOW_DEV_SECRET !== 'true'
+  ) {
     throw new Error(
       'PAYLOAD_SECRET must be set in production (a long random string, e.g. `openssl rand -hex 32`).',
     )
@@ -30,4 +33,5 @@ export const payloadSecret = (): string => {
 
 /** Public URL of the server, used for links in the admin and in mails. */
 export const serverURL = (): string =>
-  process.env.PUBLIC_URL || `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`
+  process.env.PUBLIC_URL ||
+  `http://${process.env.HOST || '127.0.0.1'}:${process.env.PORT || '3000'}`

@@ -2,7 +2,14 @@
  * Demo content for Partner Club: the partner programme of the fictional heat pump manufacturer
  * Nordwind Heat Systems. Rich text is Markdown; references use the `key` of the referenced item.
  */
-import type { SeedCaseStudy, SeedCourse, SeedEvent, SeedMember, SeedPartner, SeedTier } from './types'
+import type {
+  SeedCaseStudy,
+  SeedCourse,
+  SeedEvent,
+  SeedMember,
+  SeedPartner,
+  SeedTier,
+} from './types'
 
 export const tiers: SeedTier[] = [
   {
@@ -82,24 +89,168 @@ export const partners: SeedPartner[] = [
 ]
 
 export const members: SeedMember[] = [
-  { email: 'anna.becker@partners.example', name: 'Anna Becker', jobRole: 'management', locale: 'de', partnerKey: 'klimatech', partnerManager: true, tierKey: 'silver' },
-  { email: 'tom.jansen@partners.example', name: 'Tom Jansen', jobRole: 'engineer', locale: 'nl', partnerKey: 'vanderberg', partnerManager: false, tierKey: 'bronze' },
-  { email: 'lukas.hoffmann@partners.example', name: 'Lukas Hoffmann', jobRole: 'engineer', locale: 'de', partnerKey: 'klimatech', partnerManager: false, tierKey: 'gold' },
-  { email: 'sabine.wagner@partners.example', name: 'Sabine Wagner', jobRole: 'sales', locale: 'de', partnerKey: 'klimatech', partnerManager: false, tierKey: 'bronze' },
-  { email: 'jonas.richter@partners.example', name: 'Jonas Richter', jobRole: 'technician', locale: 'de', partnerKey: 'klimatech', partnerManager: false, tierKey: 'bronze' },
-  { email: 'miriam.schulz@partners.example', name: 'Miriam Schulz', jobRole: 'purchasing', locale: 'en', partnerKey: 'klimatech', partnerManager: false, tierKey: 'bronze' },
-  { email: 'eva.devries@partners.example', name: 'Eva de Vries', jobRole: 'management', locale: 'nl', partnerKey: 'vanderberg', partnerManager: true, tierKey: 'silver' },
-  { email: 'pieter.bakker@partners.example', name: 'Pieter Bakker', jobRole: 'sales', locale: 'nl', partnerKey: 'vanderberg', partnerManager: false, tierKey: 'bronze' },
-  { email: 'claire.dubois@partners.example', name: 'Claire Dubois', jobRole: 'sales', locale: 'fr', partnerKey: 'vanderberg', partnerManager: false, tierKey: 'bronze' },
-  { email: 'sanne.visser@partners.example', name: 'Sanne Visser', jobRole: 'purchasing', locale: 'nl', partnerKey: 'vanderberg', partnerManager: false, tierKey: 'bronze' },
-  { email: 'katarzyna.nowak@partners.example', name: 'Katarzyna Nowak', jobRole: 'management', locale: 'pl', partnerKey: 'polterm', partnerManager: true, tierKey: 'gold' },
-  { email: 'piotr.wisniewski@partners.example', name: 'Piotr Wiśniewski', jobRole: 'engineer', locale: 'pl', partnerKey: 'polterm', partnerManager: false, tierKey: 'silver' },
-  { email: 'marek.kowalczyk@partners.example', name: 'Marek Kowalczyk', jobRole: 'technician', locale: 'pl', partnerKey: 'polterm', partnerManager: false, tierKey: 'bronze' },
-  { email: 'agnieszka.zielinska@partners.example', name: 'Agnieszka Zielińska', jobRole: 'sales', locale: 'en', partnerKey: 'polterm', partnerManager: false, tierKey: 'bronze' },
-  { email: 'james.whitfield@partners.example', name: 'James Whitfield', jobRole: 'management', locale: 'en', partnerKey: 'brightheat', partnerManager: true, tierKey: 'silver' },
-  { email: 'sophie.turner@partners.example', name: 'Sophie Turner', jobRole: 'sales', locale: 'en', partnerKey: 'brightheat', partnerManager: false, tierKey: 'bronze' },
-  { email: 'daniel.oconnor@partners.example', name: "Daniel O'Connor", jobRole: 'technician', locale: 'en', partnerKey: 'brightheat', partnerManager: false, tierKey: 'bronze' },
-  { email: 'emily.clarke@partners.example', name: 'Emily Clarke', jobRole: 'engineer', locale: 'en', partnerKey: 'brightheat', partnerManager: false, tierKey: 'bronze' },
+  {
+    email: 'anna.becker@partners.example',
+    name: 'Anna Becker',
+    jobRole: 'management',
+    locale: 'de',
+    partnerKey: 'klimatech',
+    partnerManager: true,
+    tierKey: 'silver',
+  },
+  {
+    email: 'tom.jansen@partners.example',
+    name: 'Tom Jansen',
+    jobRole: 'engineer',
+    locale: 'nl',
+    partnerKey: 'vanderberg',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'lukas.hoffmann@partners.example',
+    name: 'Lukas Hoffmann',
+    jobRole: 'engineer',
+    locale: 'de',
+    partnerKey: 'klimatech',
+    partnerManager: false,
+    tierKey: 'gold',
+  },
+  {
+    email: 'sabine.wagner@partners.example',
+    name: 'Sabine Wagner',
+    jobRole: 'sales',
+    locale: 'de',
+    partnerKey: 'klimatech',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'jonas.richter@partners.example',
+    name: 'Jonas Richter',
+    jobRole: 'technician',
+    locale: 'de',
+    partnerKey: 'klimatech',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'miriam.schulz@partners.example',
+    name: 'Miriam Schulz',
+    jobRole: 'purchasing',
+    locale: 'en',
+    partnerKey: 'klimatech',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'eva.devries@partners.example',
+    name: 'Eva de Vries',
+    jobRole: 'management',
+    locale: 'nl',
+    partnerKey: 'vanderberg',
+    partnerManager: true,
+    tierKey: 'silver',
+  },
+  {
+    email: 'pieter.bakker@partners.example',
+    name: 'Pieter Bakker',
+    jobRole: 'sales',
+    locale: 'nl',
+    partnerKey: 'vanderberg',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'claire.dubois@partners.example',
+    name: 'Claire Dubois',
+    jobRole: 'sales',
+    locale: 'fr',
+    partnerKey: 'vanderberg',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'sanne.visser@partners.example',
+    name: 'Sanne Visser',
+    jobRole: 'purchasing',
+    locale: 'nl',
+    partnerKey: 'vanderberg',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'katarzyna.nowak@partners.example',
+    name: 'Katarzyna Nowak',
+    jobRole: 'management',
+    locale: 'pl',
+    partnerKey: 'polterm',
+    partnerManager: true,
+    tierKey: 'gold',
+  },
+  {
+    email: 'piotr.wisniewski@partners.example',
+    name: 'Piotr Wiśniewski',
+    jobRole: 'engineer',
+    locale: 'pl',
+    partnerKey: 'polterm',
+    partnerManager: false,
+    tierKey: 'silver',
+  },
+  {
+    email: 'marek.kowalczyk@partners.example',
+    name: 'Marek Kowalczyk',
+    jobRole: 'technician',
+    locale: 'pl',
+    partnerKey: 'polterm',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'agnieszka.zielinska@partners.example',
+    name: 'Agnieszka Zielińska',
+    jobRole: 'sales',
+    locale: 'en',
+    partnerKey: 'polterm',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'james.whitfield@partners.example',
+    name: 'James Whitfield',
+    jobRole: 'management',
+    locale: 'en',
+    partnerKey: 'brightheat',
+    partnerManager: true,
+    tierKey: 'silver',
+  },
+  {
+    email: 'sophie.turner@partners.example',
+    name: 'Sophie Turner',
+    jobRole: 'sales',
+    locale: 'en',
+    partnerKey: 'brightheat',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'daniel.oconnor@partners.example',
+    name: "Daniel O'Connor",
+    jobRole: 'technician',
+    locale: 'en',
+    partnerKey: 'brightheat',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
+  {
+    email: 'emily.clarke@partners.example',
+    name: 'Emily Clarke',
+    jobRole: 'engineer',
+    locale: 'en',
+    partnerKey: 'brightheat',
+    partnerManager: false,
+    tierKey: 'bronze',
+  },
 ]
 
 export const courses: SeedCourse[] = [
@@ -114,7 +265,14 @@ export const courses: SeedCourse[] = [
     requiredTierKey: null,
     estimatedMinutes: 35,
     issuesCertificate: true,
-    productTags: ['AeroTherm 8', 'AeroTherm 12', 'AeroTherm 16', 'GeoCore 10', 'HydroBox', 'SmartFlow'],
+    productTags: [
+      'AeroTherm 8',
+      'AeroTherm 12',
+      'AeroTherm 16',
+      'GeoCore 10',
+      'HydroBox',
+      'SmartFlow',
+    ],
     lessons: [
       {
         title: 'How a heat pump moves heat',
@@ -169,17 +327,23 @@ Up to four units can run in cascade under one SmartFlow controller, which covers
       questions: [
         {
           question: 'What does SCOP describe?',
-          explanation: 'SCOP to EN 14825 averages efficiency over a full reference heating season, so it is the best basis for comparing products.',
+          explanation:
+            'SCOP to EN 14825 averages efficiency over a full reference heating season, so it is the best basis for comparing products.',
           options: [
             { label: 'Efficiency at one fixed operating point such as A7/W35', correct: false },
-            { label: 'Average efficiency across a whole heating season, including part load and defrosting', correct: true },
+            {
+              label:
+                'Average efficiency across a whole heating season, including part load and defrosting',
+              correct: true,
+            },
             { label: 'The maximum heat output at -20 °C outdoor temperature', correct: false },
             { label: 'The sound power level of the outdoor unit', correct: false },
           ],
         },
         {
           question: 'Which refrigerant do AeroTherm and GeoCore units use?',
-          explanation: 'All current Nordwind units use R290 (propane), a natural refrigerant with a GWP of 3.',
+          explanation:
+            'All current Nordwind units use R290 (propane), a natural refrigerant with a GWP of 3.',
           options: [
             { label: 'R410A', correct: false },
             { label: 'R32', correct: false },
@@ -187,8 +351,10 @@ Up to four units can run in cascade under one SmartFlow controller, which covers
           ],
         },
         {
-          question: 'Roughly how much does efficiency improve for every 1 K reduction in flow temperature?',
-          explanation: 'As a rule of thumb, each kelvin lower flow temperature improves efficiency by about 2 to 3 %.',
+          question:
+            'Roughly how much does efficiency improve for every 1 K reduction in flow temperature?',
+          explanation:
+            'As a rule of thumb, each kelvin lower flow temperature improves efficiency by about 2 to 3 %.',
           options: [
             { label: 'About 0.1 %', correct: false },
             { label: 'About 2 to 3 %', correct: true },
@@ -198,7 +364,8 @@ Up to four units can run in cascade under one SmartFlow controller, which covers
         },
         {
           question: 'Which of these are heat sources for a GeoCore 10? (Select two.)',
-          explanation: 'GeoCore is a brine-to-water unit that draws heat from vertical boreholes or horizontal ground collectors.',
+          explanation:
+            'GeoCore is a brine-to-water unit that draws heat from vertical boreholes or horizontal ground collectors.',
           options: [
             { label: 'Vertical boreholes', correct: true },
             { label: 'Horizontal ground collectors', correct: true },
@@ -280,7 +447,8 @@ Before you leave, explain to the homeowner that a heat pump works best with stea
       attemptsAllowed: 3,
       questions: [
         {
-          question: 'What flow rate does an AeroTherm 12 need at 12 kW output and a 5 K temperature spread?',
+          question:
+            'What flow rate does an AeroTherm 12 need at 12 kW output and a 5 K temperature spread?',
           explanation: 'Q = 12 / (1.163 × 5) gives about 2.1 m³/h.',
           options: [
             { label: 'About 0.6 m³/h', correct: false },
@@ -290,8 +458,10 @@ Before you leave, explain to the homeowner that a heat pump works best with stea
           ],
         },
         {
-          question: 'Which of these must not be inside the R290 protection zone of the outdoor unit?',
-          explanation: 'Leaked R290 sinks and must not reach drains, openings into the building or ignition sources.',
+          question:
+            'Which of these must not be inside the R290 protection zone of the outdoor unit?',
+          explanation:
+            'Leaked R290 sinks and must not reach drains, openings into the building or ignition sources.',
           options: [
             { label: 'A lawn', correct: false },
             { label: 'A cellar light well', correct: true },
@@ -300,9 +470,13 @@ Before you leave, explain to the homeowner that a heat pump works best with stea
         },
         {
           question: 'Why is hydraulic balancing important for a heat pump?',
-          explanation: 'Balanced flow lets every room reach temperature without raising the heating curve, which keeps the flow temperature and running costs low.',
+          explanation:
+            'Balanced flow lets every room reach temperature without raising the heating curve, which keeps the flow temperature and running costs low.',
           options: [
-            { label: 'It allows the system to run at the lowest possible flow temperature', correct: true },
+            {
+              label: 'It allows the system to run at the lowest possible flow temperature',
+              correct: true,
+            },
             { label: 'It is only needed for gas boilers', correct: false },
             { label: 'It raises the system pressure', correct: false },
             { label: 'It replaces the need for a heat loss calculation', correct: false },
@@ -370,7 +544,8 @@ Follow up by phone rather than email. If the customer hesitates, ask what is mis
       attemptsAllowed: 3,
       questions: [
         {
-          question: 'Electricity costs 30 ct/kWh and the heat pump has an SCOP of 3.5. What is the approximate cost of heat?',
+          question:
+            'Electricity costs 30 ct/kWh and the heat pump has an SCOP of 3.5. What is the approximate cost of heat?',
           explanation: '30 ct divided by 3.5 gives about 8.6 ct per kilowatt-hour of heat.',
           options: [
             { label: 'About 3.5 ct/kWh', correct: false },
@@ -381,7 +556,8 @@ Follow up by phone rather than email. If the customer hesitates, ask what is mis
         },
         {
           question: 'What is the best first response to "Heat pumps do not work in old houses"?',
-          explanation: 'A heat loss calculation shows what flow temperature this house actually needs and which radiators, if any, need replacing.',
+          explanation:
+            'A heat loss calculation shows what flow temperature this house actually needs and which radiators, if any, need replacing.',
           options: [
             { label: 'Agree and recommend a new gas boiler', correct: false },
             { label: 'Offer a heat loss calculation for this specific house', correct: true },
@@ -390,11 +566,15 @@ Follow up by phone rather than email. If the customer hesitates, ask what is mis
         },
         {
           question: 'Which running cost estimate builds the most trust?',
-          explanation: 'A conservative estimate based on the customer\'s own figures is one the customer is likely to beat.',
+          explanation:
+            "A conservative estimate based on the customer's own figures is one the customer is likely to beat.",
           options: [
             { label: 'The best case from the datasheet', correct: false },
-            { label: 'A conservative estimate using the customer\'s own prices and consumption', correct: true },
-            { label: 'An average taken from a competitor\'s brochure', correct: false },
+            {
+              label: "A conservative estimate using the customer's own prices and consumption",
+              correct: true,
+            },
+            { label: "An average taken from a competitor's brochure", correct: false },
           ],
         },
       ],
@@ -460,7 +640,8 @@ Use the integrated heat meter and the electricity meter of the unit to calculate
       attemptsAllowed: 3,
       questions: [
         {
-          question: 'A GeoCore 10 delivers 10 kW at a COP of 4. How much heat comes from the ground?',
+          question:
+            'A GeoCore 10 delivers 10 kW at a COP of 4. How much heat comes from the ground?',
           explanation: '10 kW × (1 - 1/4) = 7.5 kW; the rest is supplied by the electrical input.',
           options: [
             { label: '2.5 kW', correct: false },
@@ -480,7 +661,8 @@ Use the integrated heat meter and the electricity meter of the unit to calculate
         },
         {
           question: 'Why does SmartFlow monitor the dew point during passive cooling?',
-          explanation: 'Keeping the cooling flow above the dew point prevents condensation on floors and pipework.',
+          explanation:
+            'Keeping the cooling flow above the dew point prevents condensation on floors and pipework.',
           options: [
             { label: 'To prevent condensation on floors and pipes', correct: true },
             { label: 'To measure the glycol concentration', correct: false },
@@ -489,8 +671,10 @@ Use the integrated heat meter and the electricity meter of the unit to calculate
           ],
         },
         {
-          question: 'When should you commission a thermal response test instead of using table extraction rates?',
-          explanation: 'For larger fields, roughly above 30 kW, table values are too uncertain and a test plus simulation is needed.',
+          question:
+            'When should you commission a thermal response test instead of using table extraction rates?',
+          explanation:
+            'For larger fields, roughly above 30 kW, table values are too uncertain and a test plus simulation is needed.',
           options: [
             { label: 'For every single-family house', correct: false },
             { label: 'For larger fields, roughly above 30 kW', correct: true },
@@ -508,7 +692,7 @@ export const caseStudies: SeedCaseStudy[] = [
     title: 'A 1970s school goes fossil-free in one summer holiday',
     customer: 'Mittelschule am Lindenhof, Freising',
     summary:
-      'KlimaTech replaced two 1970s gas boilers with a cascade of four AeroTherm 16 units during the six-week summer break, cutting the school\'s heating CO2 emissions by 68 %.',
+      "KlimaTech replaced two 1970s gas boilers with a cascade of four AeroTherm 16 units during the six-week summer break, cutting the school's heating CO2 emissions by 68 %.",
     partnerKey: 'klimatech',
     industry: 'education',
     region: 'dach',
@@ -591,7 +775,7 @@ Average brine temperatures at the end of winter were 2 K higher than the simulat
     title: 'Thirty-two flats, one heat pump network',
     customer: 'Harrow Court Housing Co-operative, Leeds',
     summary:
-      'A 1960s block of 32 flats replaced individual gas boilers with a shared AeroTherm plant, cutting tenants\' heating bills by 29 % and removing gas from the building entirely.',
+      "A 1960s block of 32 flats replaced individual gas boilers with a shared AeroTherm plant, cutting tenants' heating bills by 29 % and removing gas from the building entirely.",
     partnerKey: null,
     industry: 'residential',
     region: 'uk-ie',
@@ -620,7 +804,8 @@ export const events: SeedEvent[] = [
   {
     slug: 'webinar-r290-safety-in-practice',
     title: 'R290 safety in practice',
-    summary: 'Protection zones, leak detection and safe servicing of propane heat pumps, explained with real installation examples.',
+    summary:
+      'Protection zones, leak detection and safe servicing of propane heat pumps, explained with real installation examples.',
     type: 'webinar',
     format: 'online',
     startsInDays: -30,
@@ -634,7 +819,11 @@ export const events: SeedEvent[] = [
     attendanceCode: 'SAFE290',
     speakers: [
       { name: 'Dr. Henrik Lund', role: 'Head of Product Safety', company: 'Nordwind Heat Systems' },
-      { name: 'Lukas Hoffmann', role: 'Senior Heating Engineer', company: 'KlimaTech Haustechnik GmbH' },
+      {
+        name: 'Lukas Hoffmann',
+        role: 'Senior Heating Engineer',
+        company: 'KlimaTech Haustechnik GmbH',
+      },
     ],
     descriptionMarkdown: `R290 is becoming the standard refrigerant for monobloc heat pumps. In this webinar we explain how to plan the protection zone around an AeroTherm outdoor unit, what to check on existing buildings, and which tools you need when servicing a propane circuit.
 
@@ -643,7 +832,8 @@ Lukas Hoffmann from KlimaTech shares five real sites and how his team resolved t
   {
     slug: 'webinar-smartflow-whats-new',
     title: 'SmartFlow: what is new this season',
-    summary: 'Tariff optimisation, PV surplus control and the new installer dashboard in the latest SmartFlow release.',
+    summary:
+      'Tariff optimisation, PV surplus control and the new installer dashboard in the latest SmartFlow release.',
     type: 'webinar',
     format: 'online',
     startsInDays: -9,
@@ -655,7 +845,9 @@ Lukas Hoffmann from KlimaTech shares five real sites and how his team resolved t
     capacity: null,
     eligibleTierKeys: [],
     attendanceCode: 'FLOW26',
-    speakers: [{ name: 'Maaike Smit', role: 'Product Manager, Controls', company: 'Nordwind Heat Systems' }],
+    speakers: [
+      { name: 'Maaike Smit', role: 'Product Manager, Controls', company: 'Nordwind Heat Systems' },
+    ],
     descriptionMarkdown: `The latest SmartFlow release adds dynamic tariff optimisation, better PV surplus control and an installer dashboard that shows every connected system at a glance, with alerts sorted by urgency.
 
 We walk through the new features live and show how to offer remote monitoring as a paid service to your customers.`,
@@ -663,7 +855,8 @@ We walk through the new features live and show how to offer remote monitoring as
   {
     slug: 'webinar-winter-readiness',
     title: 'Winter readiness: defrosting, frost protection and cold-day performance',
-    summary: 'Prepare your installed base for the cold months and avoid the most common winter call-outs.',
+    summary:
+      'Prepare your installed base for the cold months and avoid the most common winter call-outs.',
     type: 'webinar',
     format: 'online',
     startsInDays: 2,
@@ -675,7 +868,11 @@ We walk through the new features live and show how to offer remote monitoring as
     eligibleTierKeys: [],
     attendanceCode: 'FROST',
     speakers: [
-      { name: 'Jens Petersen', role: 'Technical Service Manager', company: 'Nordwind Heat Systems' },
+      {
+        name: 'Jens Petersen',
+        role: 'Technical Service Manager',
+        company: 'Nordwind Heat Systems',
+      },
       { name: 'Emily Clarke', role: 'Heating Engineer', company: 'BrightHeat Home Energy Ltd' },
     ],
     descriptionMarkdown: `Most winter call-outs are caused by a handful of issues: blocked condensate drains, badly placed outdoor sensors, heating curves set too low for the first cold snap and missing minimum system volume for defrosting.
@@ -685,7 +882,8 @@ Learn how to spot these remotely in SmartFlow, what to check on a pre-winter ser
   {
     slug: 'training-geocore-hands-on-day',
     title: 'GeoCore hands-on training day',
-    summary: 'A full day on ground-source systems: brine circuit filling, purging, commissioning and passive cooling setup on live training rigs.',
+    summary:
+      'A full day on ground-source systems: brine circuit filling, purging, commissioning and passive cooling setup on live training rigs.',
     type: 'training',
     format: 'hybrid',
     startsInDays: 12,
@@ -698,8 +896,16 @@ Learn how to spot these remotely in SmartFlow, what to check on a pre-winter ser
     eligibleTierKeys: [],
     attendanceCode: 'GEO10',
     speakers: [
-      { name: 'Jens Petersen', role: 'Technical Service Manager', company: 'Nordwind Heat Systems' },
-      { name: 'Piotr Wiśniewski', role: 'Lead Systems Engineer', company: 'Polterm Systemy Grzewcze Sp. z o.o.' },
+      {
+        name: 'Jens Petersen',
+        role: 'Technical Service Manager',
+        company: 'Nordwind Heat Systems',
+      },
+      {
+        name: 'Piotr Wiśniewski',
+        role: 'Lead Systems Engineer',
+        company: 'Polterm Systemy Grzewcze Sp. z o.o.',
+      },
     ],
     descriptionMarkdown: `Spend a day with the GeoCore 10 on our training rigs: fill and purge a brine circuit, check glycol concentration, commission the unit with SmartFlow and set up passive cooling with dew point monitoring.
 
@@ -708,7 +914,8 @@ Places on site are limited to 24 so everyone gets hands-on time; the morning the
   {
     slug: 'club-evening-hamburg',
     title: 'Partner Club evening: Silver and Gold',
-    summary: 'An evening with the Nordwind product team, a first look at the 2027 range and the annual Partner Club awards.',
+    summary:
+      'An evening with the Nordwind product team, a first look at the 2027 range and the annual Partner Club awards.',
     type: 'club-event',
     format: 'in-person',
     startsInDays: 40,
@@ -721,7 +928,11 @@ Places on site are limited to 24 so everyone gets hands-on time; the morning the
     attendanceCode: 'CLUB26',
     speakers: [
       { name: 'Karin Albrecht', role: 'Managing Director', company: 'Nordwind Heat Systems' },
-      { name: 'Katarzyna Nowak', role: 'Managing Director', company: 'Polterm Systemy Grzewcze Sp. z o.o.' },
+      {
+        name: 'Katarzyna Nowak',
+        role: 'Managing Director',
+        company: 'Polterm Systemy Grzewcze Sp. z o.o.',
+      },
     ],
     descriptionMarkdown: `Our thank-you evening for Silver and Gold members. Meet the Nordwind product and engineering teams, get a first look at the 2027 range and exchange experiences with partners from across Europe.
 

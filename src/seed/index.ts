@@ -29,7 +29,8 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
     summary[kind][collection] = (summary[kind][collection] ?? 0) + 1
   }
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  const richText = (markdown: string): Lexical => convertMarkdownToLexical({ editorConfig, markdown })
+  const richText = (markdown: string): Lexical =>
+    convertMarkdownToLexical({ editorConfig, markdown })
 
   /** Finds a document by one field or creates it; returns its id. */
   const ensure = async <T extends { id: number | string }>(
@@ -58,7 +59,10 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
 
   const upload = async (title: string, eyebrow: string, hue: number): Promise<number> => {
     const data = await coverImage(title, eyebrow, hue)
-    const name = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.png`
+    const name = `${title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}.png`
     const id = await ensure('media', 'filename', name, () =>
       payload.create({
         collection: 'media',

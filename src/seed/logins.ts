@@ -4,7 +4,11 @@
  */
 export const demoLogins = {
   admin: { email: 'admin@partnerclub.example', name: 'Ada Admin', password: 'demo-admin-2026' },
-  marketer: { email: 'marketer@partnerclub.example', name: 'Mia Marketing', password: 'demo-marketer-2026' },
+  marketer: {
+    email: 'marketer@partnerclub.example',
+    name: 'Mia Marketing',
+    password: 'demo-marketer-2026',
+  },
   /** Every demo member signs in with this password. */
   memberPassword: 'demo-member-2026',
 } as const

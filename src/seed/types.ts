@@ -67,7 +67,14 @@ export type SeedCourse = {
 export type SeedCaseStudy = {
   challengeMarkdown: string
   customer: string
-  industry: 'commercial' | 'education' | 'healthcare' | 'hospitality' | 'industrial' | 'public' | 'residential'
+  industry:
+    | 'commercial'
+    | 'education'
+    | 'healthcare'
+    | 'hospitality'
+    | 'industrial'
+    | 'public'
+    | 'residential'
   keyResults: { label: string; value: string }[]
   partnerKey: null | string
   products: string[]

@@ -76,7 +76,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       res.json({ database: payload.db.name, status: 'ready' })
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      res.status(503).json({ reason: `The database is not reachable: ${message}`, status: 'unavailable' })
+      res
+        .status(503)
+        .json({ reason: `The database is not reachable: ${message}`, status: 'unavailable' })
     }
   })
 
@@ -99,7 +101,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const playgroundRoute = `${apiRoute}${payload.config.routes.graphQLPlayground}`
   const resolvedConfig = payload.config
   app.post(graphQLRoute, fetchHandler(GRAPHQL_POST(resolvedConfig)))
-  if (!(process.env.NODE_ENV === 'production' && payload.config.graphQL.disablePlaygroundInProduction)) {
+  if (!(
+    process.env.NODE_ENV === 'production' && payload.config.graphQL.disablePlaygroundInProduction
+  )) {
     app.get(playgroundRoute, fetchHandler(GRAPHQL_PLAYGROUND_GET(Promise.resolve(resolvedConfig))))
   }
   app.all(
@@ -116,12 +120,16 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
     closeNext = () => nextApp.close()
   } else {
     app.all('/{*splat}', (_req, res) => {
-      res.status(404).json({ errors: [{ message: 'Pages are not served by this server (API only).' }] })
+      res
+        .status(404)
+        .json({ errors: [{ message: 'Pages are not served by this server (API only).' }] })
     })
   }
 
   const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)))
+    const listening = app.listen(port, host, (error?: Error) =>
+      error ? reject(error) : resolve(listening),
+    )
   })
   const address = server.address()
   const boundPort = typeof address === 'object' && address ? address.port : port
@@ -135,7 +143,9 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       server.closeIdleConnections()
       const forced = new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
-          payload.logger.warn(`Shutdown: requests still running after ${shutdownTimeoutMs} ms; closing them.`)
+          payload.logger.warn(
+            `Shutdown: requests still running after ${shutdownTimeoutMs} ms; closing them.`,
+          )
           server.closeAllConnections()
           resolve()
         }, shutdownTimeoutMs)

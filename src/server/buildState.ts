@@ -4,14 +4,22 @@ import path from 'node:path'
 import { rootDir } from '../config/env'
 
 /** Folders and files whose changes make a Next.js build stale. */
-const sources = ['src', 'collections', 'plugins', 'payload.config.ts', 'next.config.ts', 'package-lock.json']
+const sources = [
+  'src',
+  'collections',
+  'plugins',
+  'payload.config.ts',
+  'next.config.ts',
+  'package-lock.json',
+]
 
 const newestMtime = (entry: string): number => {
   const stat = fs.statSync(entry, { throwIfNoEntry: false })
   if (!stat) return 0
   if (!stat.isDirectory()) return stat.mtimeMs
   let newest = stat.mtimeMs
-  for (const child of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, child)))
+  for (const child of fs.readdirSync(entry))
+    newest = Math.max(newest, newestMtime(path.join(entry, child)))
   return newest
 }
 

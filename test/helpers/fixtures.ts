@@ -39,17 +39,25 @@ export const createFixtures = async (payload: Payload) => {
       collection: 'members',
       data: { email, jobRole: 'engineer', name: email.split('@')[0], partner, password, ...extra },
     })
-  const memberA = await member('a.member@test.example', partnerA.id, { loyalty: { tier: bronze.id } })
+  const memberA = await member('a.member@test.example', partnerA.id, {
+    loyalty: { tier: bronze.id },
+  })
   const colleagueA = await member('a.colleague@test.example', partnerA.id)
   const managerA = await member('a.manager@test.example', partnerA.id, {
     jobRole: 'management',
     partnerManager: true,
   })
   const memberB = await member('b.member@test.example', partnerB.id)
-  const goldMemberB = await member('b.gold@test.example', partnerB.id, { loyalty: { tier: gold.id } })
+  const goldMemberB = await member('b.gold@test.example', partnerB.id, {
+    loyalty: { tier: gold.id },
+  })
   const blockedA = await member('a.blocked@test.example', partnerA.id, { status: 'blocked' })
 
-  const lesson = { body: text('Why **flow temperature** matters.'), minimumSeconds: 30, title: 'Flow temperature' }
+  const lesson = {
+    body: text('Why **flow temperature** matters.'),
+    minimumSeconds: 30,
+    title: 'Flow temperature',
+  }
   const quiz = {
     passMarkPercent: 70,
     questions: [
@@ -82,7 +90,13 @@ export const createFixtures = async (payload: Payload) => {
   const goldCourse = await course('Masterclass', 'masterclass', { requiredTier: gold.id })
   const draftCourse = await create({
     collection: 'courses',
-    data: { estimatedMinutes: 10, level: 'foundation', slug: 'draft-course', summary: 'Not yet', title: 'Draft course' },
+    data: {
+      estimatedMinutes: 10,
+      level: 'foundation',
+      slug: 'draft-course',
+      summary: 'Not yet',
+      title: 'Draft course',
+    },
     draft: true,
   })
 

@@ -10,12 +10,22 @@ import { freshDatabaseURI } from './database'
 export const bootServer = async (): Promise<RunningServer> => {
   process.env.DATABASE_URI = await freshDatabaseURI()
   const { default: config } = await import('../../payload.config')
-  return startServer({ config, host: '127.0.0.1', nextMode: 'off', port: 0, shutdownTimeoutMs: 5000 })
+  return startServer({
+    config,
+    host: '127.0.0.1',
+    nextMode: 'off',
+    port: 0,
+    shutdownTimeoutMs: 5000,
+  })
 }
 
 export type Client = {
   /** Sends a request with this client's token (if signed in) and parses JSON. */
-  request: (method: string, path: string, body?: unknown) => Promise<{ body: JsonBody; status: number }>
+  request: (
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => Promise<{ body: JsonBody; status: number }>
   token: null | string
 }
 
@@ -53,7 +63,10 @@ export const signIn = async (
   password: string,
 ): Promise<Client> => {
   const anonymous = client(baseURL)
-  const { body, status } = await anonymous.request('POST', `/api/${collection}/login`, { email, password })
+  const { body, status } = await anonymous.request('POST', `/api/${collection}/login`, {
+    email,
+    password,
+  })
   if (status !== 200 || typeof body.token !== 'string') {
     throw new Error(`sign-in as ${email} failed: ${status} ${JSON.stringify(body)}`)
   }

@@ -19,9 +19,27 @@ export const balanceFields = (options: ResolvedLoyaltyOptions): Field => ({
     readOnly: true,
   },
   fields: [
-    { name: 'spendable', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
-    { name: 'qualifying', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
-    { name: 'lifetime', type: 'number', defaultValue: 0, access: readOnly, admin: { readOnly: true } },
+    {
+      name: 'spendable',
+      type: 'number',
+      defaultValue: 0,
+      access: readOnly,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'qualifying',
+      type: 'number',
+      defaultValue: 0,
+      access: readOnly,
+      admin: { readOnly: true },
+    },
+    {
+      name: 'lifetime',
+      type: 'number',
+      defaultValue: 0,
+      access: readOnly,
+      admin: { readOnly: true },
+    },
     {
       name: 'tier',
       type: 'relationship',

@@ -9,8 +9,8 @@ export default function HomePage() {
       <p className="eyebrow">Nordwind Heat Systems</p>
       <h1>Partner Club</h1>
       <p className="lead">
-        Learn, attend and earn: courses, success stories and events for the people who sell, design and
-        install our heat pumps, with points for you and your company.
+        Learn, attend and earn: courses, success stories and events for the people who sell, design
+        and install our heat pumps, with points for you and your company.
       </p>
       <nav aria-label="Entrances" className="actions">
         <Link className="button" href="/admin">
