@@ -9,7 +9,7 @@ import { getPayload, handleEndpoints } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
-import { pingDatabase } from './readiness'
+import { closeDatabase, pingDatabase } from './readiness'
 
 /** How the server serves pages (admin panel and portal). */
 export type NextMode = 'build' | 'dev' | 'off'
@@ -153,7 +153,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
       })
       await Promise.race([drained, forced])
       await closeNext()
-      await payload.destroy()
+      await closeDatabase(payload)
     })()
     return closing
   }

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 type SqlClient = { execute: (sql: string) => Promise<unknown> }
-type PgPool = { query: (sql: string) => Promise<unknown> }
+type PgPool = { end: () => Promise<void>; query: (sql: string) => Promise<unknown> }
 type MongoConnection = { db?: { admin: () => { ping: () => Promise<unknown> } } }
 
 /** Rejects after `ms` with a message naming what timed out. */
@@ -37,4 +37,21 @@ export const pingDatabase = async (payload: Payload, timeoutMs = 2000): Promise<
   else if (db.name === 'mongoose' && db.connection?.db) probe = db.connection.db.admin().ping()
   else throw new Error(`database adapter "${db.name}" is not connected`)
   await withTimeout(probe, timeoutMs, 'the database')
+}
+
+/**
+ * Closes the database connection the adapter holds. Payload's `destroy` resets the drizzle
+ * adapters' state but leaves the SQLite client and the PostgreSQL pool open.
+ */
+export const closeDatabase = async (payload: Payload): Promise<void> => {
+  const db = payload.db as unknown as {
+    client?: { close: () => void }
+    name: string
+    pool?: { end: () => Promise<void> }
+  }
+  const client = db.client
+  const pool = db.pool
+  await payload.destroy()
+  if (db.name === 'sqlite' && client) client.close()
+  if (db.name === 'postgres' && pool) await pool.end()
 }
