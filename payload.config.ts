@@ -15,6 +15,7 @@ import {
 } from './collections'
 import { loyaltyPlugin } from './plugins/loyalty'
 import { databaseAdapter } from './src/db/adapter'
+import { watchConnections } from './src/db/watchConnections'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
 import { eventTimezones } from './src/config/timezones'
 
@@ -36,6 +37,9 @@ export default buildConfig({
   collections: [Courses, CaseStudies, Events, Media, ClubTiers, Partners, Members, Users],
   db: databaseAdapter(databaseURI()),
   editor: lexicalEditor(),
+  onInit: (payload) => {
+    watchConnections(payload)
+  },
   graphQL: {
     disablePlaygroundInProduction: true,
   },

@@ -1,11 +1,17 @@
+import os from 'node:os'
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     env: {
+      // Uploads made by tests go to a throwaway folder, not the demo's data/media.
+      MEDIA_DIR: path.join(os.tmpdir(), 'partner-club-test-media'),
       LOG_LEVEL: process.env.LOG_LEVEL || 'error',
       NODE_ENV: 'test',
       PAYLOAD_SECRET: 'partner-club-test-secret',
+      // The server the tests make their fresh databases on (SQLite files when empty).
+      TEST_DATABASE_URI: process.env.TEST_DATABASE_URI || process.env.DATABASE_URI || '',
     },
     // Each test file runs in its own process with its own fresh database.
     fileParallelism: true,

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 
-import type { ClubTier, Partner } from '../payload-types'
+import type { ClubTier, Partner, SupportedTimezones } from '../payload-types'
+
+import { eventTimezones } from '../config/timezones'
 
 import { caseStudies, courses, events, members, partners, tiers } from './content'
 import { coverImage } from './images'
@@ -16,6 +18,13 @@ export type SeedSummary = {
 }
 
 type Lexical = ReturnType<typeof convertMarkdownToLexical>
+
+/** An event time zone from the content, checked against the zones the config offers. */
+const timezone = (zone: string): SupportedTimezones => {
+  const known = eventTimezones.find((option) => option.value === zone)
+  if (!known) throw new Error(`seed: time zone "${zone}" is not offered in the config`)
+  return known.value as SupportedTimezones
+}
 
 /**
  * Seeds the demo programme of Nordwind Heat Systems: tiers, partners, members, courses,
@@ -232,14 +241,14 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
           description: richText(event.descriptionMarkdown),
           eligibleTiers: event.eligibleTierKeys.map((key) => tierId(key) as number),
           endsAt: endsAt.toISOString(),
-          endsAt_tz: event.timezone as never,
+          endsAt_tz: timezone(event.timezone),
           format: event.format,
           onlineUrl: event.onlineUrl ?? null,
           recordingUrl: event.recordingUrl ?? null,
           slug: event.slug,
           speakers: event.speakers,
           startsAt: startsAt.toISOString(),
-          startsAt_tz: event.timezone as never,
+          startsAt_tz: timezone(event.timezone),
           summary: event.summary,
           title: event.title,
           type: event.type,

@@ -39,19 +39,30 @@ export const pingDatabase = async (payload: Payload, timeoutMs = 2000): Promise<
   await withTimeout(probe, timeoutMs, 'the database')
 }
 
+type PgPoolInternals = {
+  _clients?: { release?: (destroy?: boolean) => void }[]
+  end: () => Promise<void>
+}
+
 /**
  * Closes the database connection the adapter holds. Payload's `destroy` resets the drizzle
- * adapters' state but leaves the SQLite client and the PostgreSQL pool open.
+ * adapters' state but leaves the SQLite client and the PostgreSQL pool open; and the
+ * PostgreSQL adapter keeps one pool client checked out for its whole life (to watch for
+ * resets), which would make `pool.end()` wait forever, so checked-out clients are released.
  */
 export const closeDatabase = async (payload: Payload): Promise<void> => {
   const db = payload.db as unknown as {
     client?: { close: () => void }
     name: string
-    pool?: { end: () => Promise<void> }
+    pool?: PgPoolInternals
   }
   const client = db.client
   const pool = db.pool
   await payload.destroy()
   if (db.name === 'sqlite' && client) client.close()
-  if (db.name === 'postgres' && pool) await pool.end()
+  if (db.name === 'postgres' && pool) {
+    const ended = pool.end()
+    for (const held of pool._clients ?? []) held.release?.(true)
+    await ended
+  }
 }
