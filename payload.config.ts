@@ -21,6 +21,14 @@ import { eventTimezones } from './src/config/timezones'
 
 export default buildConfig({
   admin: {
+    // No Gravatar: the admin must not call third-party hosts.
+    avatar: 'default',
+    components: {
+      graphics: {
+        Icon: '/src/components/admin/Logo#Icon',
+        Logo: '/src/components/admin/Logo#Logo',
+      },
+    },
     importMap: {
       baseDir: rootDir,
       importMapFile: path.join(rootDir, 'src/app/(payload)/admin/importMap.js'),

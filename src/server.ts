@@ -3,6 +3,7 @@
  * `npm start` (production, after `npm run build`), `npm run dev` (compile on demand).
  */
 import config from '../payload.config'
+import { assertProductionSecret } from './config/env'
 import { type NextMode, startServer } from './server/app'
 
 const nextMode = (): NextMode => {
@@ -13,6 +14,7 @@ const nextMode = (): NextMode => {
 }
 
 export const main = async (): Promise<Awaited<ReturnType<typeof startServer>>> => {
+  assertProductionSecret()
   const running = await startServer({
     config,
     host: process.env.HOST || '127.0.0.1',

@@ -18,7 +18,7 @@ export const Events: CollectionConfig = {
     update: staff,
   },
   admin: {
-    defaultColumns: ['title', 'type', 'startsAt', 'format', 'capacity', '_status'],
+    defaultColumns: ['title', 'startsAt', 'type', 'format', 'capacity', '_status'],
     group: 'Content',
     listSearchableFields: ['title', 'summary'],
     useAsTitle: 'title',

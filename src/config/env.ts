@@ -13,22 +13,22 @@ export const defaultDatabaseFile = path.join(rootDir, 'data', 'partner-club.db')
  */
 export const databaseURI = (): string => process.env.DATABASE_URI || `file:${defaultDatabaseFile}`
 
+/** The development secret used when PAYLOAD_SECRET is unset outside production. */
+const developmentSecret = 'partner-club-development-secret-change-me'
+
+/** Secret used by Payload to sign tokens and encrypt. */
+export const payloadSecret = (): string => process.env.PAYLOAD_SECRET || developmentSecret
+
 /**
- * Secret used by Payload to sign tokens. A fixed development secret is used when unset,
- * except in production where it is required.
+ * Refuses to serve production traffic with the development secret. Called when the server
+ * starts (not when the config loads, so that `next build` needs no secret).
  */
-export const payloadSecret = (): string => {
-  const secret = process.env.PAYLOAD_SECRET
-  if (secret) return secret
-  if (
-    process.env.NODE_ENV === 'production' &&
-    process.env.PARTNER_CLUB_ALLOW_DEV_SECRET !== 'true'
-  ) {
+export const assertProductionSecret = (): void => {
+  if (process.env.NODE_ENV === 'production' && payloadSecret() === developmentSecret) {
     throw new Error(
       'PAYLOAD_SECRET must be set in production (a long random string, e.g. `openssl rand -hex 32`).',
     )
   }
-  return 'partner-club-development-secret-change-me'
 }
 
 /** Public URL of the server, used for links in the admin and in mails. */

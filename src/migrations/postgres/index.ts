@@ -1,4 +1,9 @@
-import type { Migration } from 'payload'
+import * as migration_20261122_064217_initial from './20261122_064217_initial'
 
-// Regenerate with `npm run migrate:create` (see README). Empty until the first migration is created.
-export const migrations: Migration[] = []
+export const migrations = [
+  {
+    up: migration_20261122_064217_initial.up,
+    down: migration_20261122_064217_initial.down,
+    name: '20261122_064217_initial',
+  },
+]
