@@ -33,975 +33,967 @@ export type SupportedTimezones =
   | 'Europe/Warsaw'
   | 'Europe/Prague'
   | 'Europe/Budapest'
-  | 'Europe/Athens'
+  | 'Europe/Athens';
 
 export interface Config {
   auth: {
-    members: MemberAuthOperations
-    users: UserAuthOperations
-  }
-  blocks: {}
+    members: MemberAuthOperations;
+    users: UserAuthOperations;
+  };
+  blocks: {};
   collections: {
-    courses: Course
-    'case-studies': CaseStudy
-    events: Event
-    media: Media
-    'club-tiers': ClubTier
-    partners: Partner
-    members: Member
-    users: User
-    'payload-kv': PayloadKv
-    'payload-locked-documents': PayloadLockedDocument
-    'payload-preferences': PayloadPreference
-    'payload-migrations': PayloadMigration
-  }
-  collectionsJoins: {}
+    courses: Course;
+    'case-studies': CaseStudy;
+    events: Event;
+    media: Media;
+    'club-tiers': ClubTier;
+    partners: Partner;
+    members: Member;
+    users: User;
+    'payload-kv': PayloadKv;
+    'payload-locked-documents': PayloadLockedDocument;
+    'payload-preferences': PayloadPreference;
+    'payload-migrations': PayloadMigration;
+  };
+  collectionsJoins: {};
   collectionsSelect: {
-    courses: CoursesSelect<false> | CoursesSelect<true>
-    'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>
-    events: EventsSelect<false> | EventsSelect<true>
-    media: MediaSelect<false> | MediaSelect<true>
-    'club-tiers': ClubTiersSelect<false> | ClubTiersSelect<true>
-    partners: PartnersSelect<false> | PartnersSelect<true>
-    members: MembersSelect<false> | MembersSelect<true>
-    users: UsersSelect<false> | UsersSelect<true>
-    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>
-    'payload-locked-documents':
-      PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>
-    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>
-    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>
-  }
+    courses: CoursesSelect<false> | CoursesSelect<true>;
+    'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
+    'club-tiers': ClubTiersSelect<false> | ClubTiersSelect<true>;
+    partners: PartnersSelect<false> | PartnersSelect<true>;
+    members: MembersSelect<false> | MembersSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
+    'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
+    'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
+  };
   db: {
-    defaultIDType: number
-  }
-  fallbackLocale: null
-  globals: {}
-  globalsSelect: {}
-  locale: null
+    defaultIDType: number;
+  };
+  fallbackLocale: null;
+  globals: {};
+  globalsSelect: {};
+  locale: null;
   widgets: {
-    collections: CollectionsWidget
-  }
-  user: Member | User
+    collections: CollectionsWidget;
+  };
+  user: Member | User;
   jobs: {
-    tasks: unknown
-    workflows: unknown
-  }
+    tasks: unknown;
+    workflows: unknown;
+  };
 }
 export interface MemberAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 export interface UserAuthOperations {
   forgotPassword: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   login: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   registerFirstUser: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
   unlock: {
-    email: string
-    password: string
-  }
+    email: string;
+    password: string;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "courses".
  */
 export interface Course {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in web addresses. Left empty, it is made from the title.
    */
-  slug: string
-  summary: string
-  coverImage?: (number | null) | Media
-  level: 'foundation' | 'intermediate' | 'advanced'
-  estimatedMinutes: number
+  slug: string;
+  summary: string;
+  coverImage?: (number | null) | Media;
+  level: 'foundation' | 'intermediate' | 'advanced';
+  estimatedMinutes: number;
   /**
    * Leave empty when the course is for everyone.
    */
-  targetJobRoles?: ('management' | 'sales' | 'engineer' | 'purchasing' | 'technician')[] | null
+  targetJobRoles?: ('management' | 'sales' | 'engineer' | 'purchasing' | 'technician')[] | null;
   /**
    * Products this course covers, e.g. "AeroTherm 12".
    */
-  productTags?: string[] | null
+  productTags?: string[] | null;
   /**
    * Members below this club tier see the course locked. Leave empty for everyone.
    */
-  requiredTier?: (number | null) | ClubTier
-  issuesCertificate?: boolean | null
+  requiredTier?: (number | null) | ClubTier;
+  issuesCertificate?: boolean | null;
   lessons: {
-    title: string
+    title: string;
     body: {
       root: {
-        type: string
+        type: string;
         children: {
-          type: any
-          version: number
-          [k: string]: unknown
-        }[]
-        direction: ('ltr' | 'rtl') | null
-        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-        indent: number
-        version: number
-      }
-      [k: string]: unknown
-    }
-    videoUrl?: string | null
+          type: any;
+          version: number;
+          [k: string]: unknown;
+        }[];
+        direction: ('ltr' | 'rtl') | null;
+        format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+        indent: number;
+        version: number;
+      };
+      [k: string]: unknown;
+    };
+    videoUrl?: string | null;
     /**
      * Time a member must spend before marking the lesson complete.
      */
-    minimumSeconds: number
-    id?: string | null
-  }[]
+    minimumSeconds: number;
+    id?: string | null;
+  }[];
   quiz?: {
-    passMarkPercent?: number | null
-    attemptsAllowed?: number | null
+    passMarkPercent?: number | null;
+    attemptsAllowed?: number | null;
     /**
      * Leave empty for a course without a quiz.
      */
     questions?:
       | {
-          question: string
+          question: string;
           options: {
-            label: string
-            correct?: boolean | null
-            id?: string | null
-          }[]
+            label: string;
+            correct?: boolean | null;
+            id?: string | null;
+          }[];
           /**
            * Shown to the member after they pass.
            */
-          explanation?: string | null
-          id?: string | null
+          explanation?: string | null;
+          id?: string | null;
         }[]
-      | null
-  }
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
-  id: number
+  id: number;
   /**
    * Describe the image for people who cannot see it.
    */
-  alt: string
-  updatedAt: string
-  createdAt: string
-  url?: string | null
-  thumbnailURL?: string | null
-  filename?: string | null
-  mimeType?: string | null
-  filesize?: number | null
-  width?: number | null
-  height?: number | null
-  focalX?: number | null
-  focalY?: number | null
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
   sizes?: {
     thumbnail?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     hero?: {
-      url?: string | null
-      width?: number | null
-      height?: number | null
-      mimeType?: string | null
-      filesize?: number | null
-      filename?: string | null
-    }
-  }
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "club-tiers".
  */
 export interface ClubTier {
-  id: number
-  name: string
+  id: number;
+  name: string;
   /**
    * Order of the tiers: 1 is the entry tier, higher is better.
    */
-  rank: number
+  rank: number;
   /**
    * Qualifying points needed within the window.
    */
-  threshold: number
-  qualifyingMonths: number
+  threshold: number;
+  qualifyingMonths: number;
   /**
    * Earning multiplier for members in this tier, e.g. 1.25.
    */
-  multiplier: number
+  multiplier: number;
   benefits?: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  } | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
    * Hex colour, e.g. #c0862b.
    */
-  colour?: string | null
-  badge?: (number | null) | Media
+  colour?: string | null;
+  badge?: (number | null) | Media;
   /**
    * Optional: for a company to hold this tier, it also needs this many members holding a course certificate.
    */
   organisationRequirement?: {
-    minimumCertifiedMembers?: number | null
-    certificateCourse?: (number | null) | Course
+    minimumCertifiedMembers?: number | null;
+    certificateCourse?: (number | null) | Course;
     /**
      * Optionally count only members with this job role (e.g. engineer).
      */
-    jobRole?: string | null
-  }
-  updatedAt: string
-  createdAt: string
+    jobRole?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "case-studies".
  */
 export interface CaseStudy {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in web addresses. Left empty, it is made from the title.
    */
-  slug: string
-  summary: string
-  customer: string
+  slug: string;
+  summary: string;
+  customer: string;
   /**
    * The partner company that delivered the project, if any.
    */
-  partner?: (number | null) | Partner
-  industry:
-    | 'residential'
-    | 'commercial'
-    | 'hospitality'
-    | 'healthcare'
-    | 'education'
-    | 'industrial'
-    | 'public'
-  region: 'dach' | 'benelux' | 'nordics' | 'uk-ie' | 'france' | 'south' | 'cee'
-  products?: string[] | null
-  coverImage?: (number | null) | Media
+  partner?: (number | null) | Partner;
+  industry: 'residential' | 'commercial' | 'hospitality' | 'healthcare' | 'education' | 'industrial' | 'public';
+  region: 'dach' | 'benelux' | 'nordics' | 'uk-ie' | 'france' | 'south' | 'cee';
+  products?: string[] | null;
+  coverImage?: (number | null) | Media;
   /**
    * Headline figures, e.g. "Energy saved" / "32 %".
    */
   keyResults?:
     | {
-        label: string
-        value: string
-        id?: string | null
+        label: string;
+        value: string;
+        id?: string | null;
       }[]
-    | null
+    | null;
   challenge: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  }
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
   solution: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  }
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
   results: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  }
-  gallery?: (number | Media)[] | null
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  gallery?: (number | Media)[] | null;
   /**
    * Members below this club tier see the story locked. Leave empty for everyone.
    */
-  requiredTier?: (number | null) | ClubTier
-  publishedAt?: string | null
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+  requiredTier?: (number | null) | ClubTier;
+  publishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners".
  */
 export interface Partner {
-  id: number
-  name: string
-  type: 'distributor' | 'reseller' | 'integrator' | 'installer'
-  region: 'dach' | 'benelux' | 'nordics' | 'uk-ie' | 'france' | 'south' | 'cee'
-  city?: string | null
-  website?: string | null
+  id: number;
+  name: string;
+  type: 'distributor' | 'reseller' | 'integrator' | 'installer';
+  region: 'dach' | 'benelux' | 'nordics' | 'uk-ie' | 'france' | 'south' | 'cee';
+  city?: string | null;
+  website?: string | null;
   /**
    * The staff member who looks after this partner.
    */
-  accountManager?: (number | null) | User
-  status?: ('active' | 'inactive') | null
+  accountManager?: (number | null) | User;
+  status?: ('active' | 'inactive') | null;
   /**
    * Maintained by the loyalty programme from the points ledger; read-only.
    */
   loyalty?: {
-    spendable?: number | null
-    qualifying?: number | null
-    lifetime?: number | null
-    tier?: (number | null) | ClubTier
-    tierSince?: string | null
-  }
-  updatedAt: string
-  createdAt: string
+    spendable?: number | null;
+    qualifying?: number | null;
+    lifetime?: number | null;
+    tier?: (number | null) | ClubTier;
+    tierSince?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
-  id: number
-  name: string
-  roles: ('admin' | 'marketer')[]
-  updatedAt: string
-  createdAt: string
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+  id: number;
+  name: string;
+  roles: ('admin' | 'marketer')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'users'
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events".
  */
 export interface Event {
-  id: number
-  title: string
+  id: number;
+  title: string;
   /**
    * Used in web addresses. Left empty, it is made from the title.
    */
-  slug: string
-  summary: string
-  type: 'webinar' | 'club-event' | 'conference' | 'training'
-  format: 'online' | 'in-person' | 'hybrid'
-  startsAt: string
-  startsAt_tz: SupportedTimezones
-  endsAt: string
-  endsAt_tz: SupportedTimezones
+  slug: string;
+  summary: string;
+  type: 'webinar' | 'club-event' | 'conference' | 'training';
+  format: 'online' | 'in-person' | 'hybrid';
+  startsAt: string;
+  startsAt_tz: SupportedTimezones;
+  endsAt: string;
+  endsAt_tz: SupportedTimezones;
   /**
    * Leave empty to accept registrations until the event starts.
    */
-  registrationDeadline?: string | null
+  registrationDeadline?: string | null;
   /**
    * Join link, shown to registered members when the event is live.
    */
-  onlineUrl?: string | null
+  onlineUrl?: string | null;
   venue?: {
-    name?: string | null
-    city?: string | null
-    address?: string | null
-  }
+    name?: string | null;
+    city?: string | null;
+    address?: string | null;
+  };
   /**
    * Seats available. Leave empty for no limit.
    */
-  capacity?: number | null
+  capacity?: number | null;
   /**
    * Only members in these tiers may register. Leave empty for all members.
    */
-  eligibleTiers?: (number | ClubTier)[] | null
+  eligibleTiers?: (number | ClubTier)[] | null;
   /**
    * Announced at the event; members enter it to check in. Never shown in the portal.
    */
-  attendanceCode?: string | null
-  coverImage?: (number | null) | Media
+  attendanceCode?: string | null;
+  coverImage?: (number | null) | Media;
   description: {
     root: {
-      type: string
+      type: string;
       children: {
-        type: any
-        version: number
-        [k: string]: unknown
-      }[]
-      direction: ('ltr' | 'rtl') | null
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | ''
-      indent: number
-      version: number
-    }
-    [k: string]: unknown
-  }
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
   speakers?:
     | {
-        name: string
-        role?: string | null
-        company?: string | null
-        id?: string | null
+        name: string;
+        role?: string | null;
+        company?: string | null;
+        id?: string | null;
       }[]
-    | null
+    | null;
   /**
    * Shown to members after the event.
    */
-  recordingUrl?: string | null
-  updatedAt: string
-  createdAt: string
-  _status?: ('draft' | 'published') | null
+  recordingUrl?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members".
  */
 export interface Member {
-  id: number
-  name: string
-  partner: number | Partner
-  jobRole: 'management' | 'sales' | 'engineer' | 'purchasing' | 'technician'
+  id: number;
+  name: string;
+  partner: number | Partner;
+  jobRole: 'management' | 'sales' | 'engineer' | 'purchasing' | 'technician';
   /**
    * Partner managers see their company in the portal and approve its redemptions.
    */
-  partnerManager?: boolean | null
-  status?: ('active' | 'blocked') | null
-  locale?: ('en' | 'de' | 'fr' | 'nl' | 'pl') | null
+  partnerManager?: boolean | null;
+  status?: ('active' | 'blocked') | null;
+  locale?: ('en' | 'de' | 'fr' | 'nl' | 'pl') | null;
   /**
    * Maintained by the loyalty programme from the points ledger; read-only.
    */
   loyalty?: {
-    spendable?: number | null
-    qualifying?: number | null
-    lifetime?: number | null
-    tier?: (number | null) | ClubTier
-    tierSince?: string | null
-  }
-  updatedAt: string
-  createdAt: string
-  email: string
-  resetPasswordToken?: string | null
-  resetPasswordExpiration?: string | null
-  salt?: string | null
-  hash?: string | null
-  resetPasswordRequestedAt?: string | null
-  loginAttempts?: number | null
-  lockUntil?: string | null
+    spendable?: number | null;
+    qualifying?: number | null;
+    lifetime?: number | null;
+    tier?: (number | null) | ClubTier;
+    tierSince?: string | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
   sessions?:
     | {
-        id: string
-        createdAt?: string | null
-        expiresAt: string
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
       }[]
-    | null
-  password?: string | null
-  collection: 'members'
+    | null;
+  password?: string | null;
+  collection: 'members';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
-  id: number
-  key: string
+  id: number;
+  key: string;
   data:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
+    | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
-  id: number
+  id: number;
   document?:
     | ({
-        relationTo: 'courses'
-        value: number | Course
+        relationTo: 'courses';
+        value: number | Course;
       } | null)
     | ({
-        relationTo: 'case-studies'
-        value: number | CaseStudy
+        relationTo: 'case-studies';
+        value: number | CaseStudy;
       } | null)
     | ({
-        relationTo: 'events'
-        value: number | Event
+        relationTo: 'events';
+        value: number | Event;
       } | null)
     | ({
-        relationTo: 'media'
-        value: number | Media
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
-        relationTo: 'club-tiers'
-        value: number | ClubTier
+        relationTo: 'club-tiers';
+        value: number | ClubTier;
       } | null)
     | ({
-        relationTo: 'partners'
-        value: number | Partner
+        relationTo: 'partners';
+        value: number | Partner;
       } | null)
     | ({
-        relationTo: 'members'
-        value: number | Member
+        relationTo: 'members';
+        value: number | Member;
       } | null)
     | ({
-        relationTo: 'users'
-        value: number | User
-      } | null)
-  globalSlug?: string | null
+        relationTo: 'users';
+        value: number | User;
+      } | null);
+  globalSlug?: string | null;
   user:
     | {
-        relationTo: 'members'
-        value: number | Member
+        relationTo: 'members';
+        value: number | Member;
       }
     | {
-        relationTo: 'users'
-        value: number | User
-      }
-  updatedAt: string
-  createdAt: string
+        relationTo: 'users';
+        value: number | User;
+      };
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences".
  */
 export interface PayloadPreference {
-  id: number
+  id: number;
   user:
     | {
-        relationTo: 'members'
-        value: number | Member
+        relationTo: 'members';
+        value: number | Member;
       }
     | {
-        relationTo: 'users'
-        value: number | User
-      }
-  key?: string | null
+        relationTo: 'users';
+        value: number | User;
+      };
+  key?: string | null;
   value?:
     | {
-        [k: string]: unknown
+        [k: string]: unknown;
       }
     | unknown[]
     | string
     | number
     | boolean
-    | null
-  updatedAt: string
-  createdAt: string
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations".
  */
 export interface PayloadMigration {
-  id: number
-  name?: string | null
-  batch?: number | null
-  updatedAt: string
-  createdAt: string
+  id: number;
+  name?: string | null;
+  batch?: number | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "courses_select".
  */
 export interface CoursesSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  coverImage?: T
-  level?: T
-  estimatedMinutes?: T
-  targetJobRoles?: T
-  productTags?: T
-  requiredTier?: T
-  issuesCertificate?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  coverImage?: T;
+  level?: T;
+  estimatedMinutes?: T;
+  targetJobRoles?: T;
+  productTags?: T;
+  requiredTier?: T;
+  issuesCertificate?: T;
   lessons?:
     | T
     | {
-        title?: T
-        body?: T
-        videoUrl?: T
-        minimumSeconds?: T
-        id?: T
-      }
+        title?: T;
+        body?: T;
+        videoUrl?: T;
+        minimumSeconds?: T;
+        id?: T;
+      };
   quiz?:
     | T
     | {
-        passMarkPercent?: T
-        attemptsAllowed?: T
+        passMarkPercent?: T;
+        attemptsAllowed?: T;
         questions?:
           | T
           | {
-              question?: T
+              question?: T;
               options?:
                 | T
                 | {
-                    label?: T
-                    correct?: T
-                    id?: T
-                  }
-              explanation?: T
-              id?: T
-            }
-      }
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+                    label?: T;
+                    correct?: T;
+                    id?: T;
+                  };
+              explanation?: T;
+              id?: T;
+            };
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "case-studies_select".
  */
 export interface CaseStudiesSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  customer?: T
-  partner?: T
-  industry?: T
-  region?: T
-  products?: T
-  coverImage?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  customer?: T;
+  partner?: T;
+  industry?: T;
+  region?: T;
+  products?: T;
+  coverImage?: T;
   keyResults?:
     | T
     | {
-        label?: T
-        value?: T
-        id?: T
-      }
-  challenge?: T
-  solution?: T
-  results?: T
-  gallery?: T
-  requiredTier?: T
-  publishedAt?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        label?: T;
+        value?: T;
+        id?: T;
+      };
+  challenge?: T;
+  solution?: T;
+  results?: T;
+  gallery?: T;
+  requiredTier?: T;
+  publishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "events_select".
  */
 export interface EventsSelect<T extends boolean = true> {
-  title?: T
-  slug?: T
-  summary?: T
-  type?: T
-  format?: T
-  startsAt?: T
-  startsAt_tz?: T
-  endsAt?: T
-  endsAt_tz?: T
-  registrationDeadline?: T
-  onlineUrl?: T
+  title?: T;
+  slug?: T;
+  summary?: T;
+  type?: T;
+  format?: T;
+  startsAt?: T;
+  startsAt_tz?: T;
+  endsAt?: T;
+  endsAt_tz?: T;
+  registrationDeadline?: T;
+  onlineUrl?: T;
   venue?:
     | T
     | {
-        name?: T
-        city?: T
-        address?: T
-      }
-  capacity?: T
-  eligibleTiers?: T
-  attendanceCode?: T
-  coverImage?: T
-  description?: T
+        name?: T;
+        city?: T;
+        address?: T;
+      };
+  capacity?: T;
+  eligibleTiers?: T;
+  attendanceCode?: T;
+  coverImage?: T;
+  description?: T;
   speakers?:
     | T
     | {
-        name?: T
-        role?: T
-        company?: T
-        id?: T
-      }
-  recordingUrl?: T
-  updatedAt?: T
-  createdAt?: T
-  _status?: T
+        name?: T;
+        role?: T;
+        company?: T;
+        id?: T;
+      };
+  recordingUrl?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
-  alt?: T
-  updatedAt?: T
-  createdAt?: T
-  url?: T
-  thumbnailURL?: T
-  filename?: T
-  mimeType?: T
-  filesize?: T
-  width?: T
-  height?: T
-  focalX?: T
-  focalY?: T
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
   sizes?:
     | T
     | {
         thumbnail?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
           | T
           | {
-              url?: T
-              width?: T
-              height?: T
-              mimeType?: T
-              filesize?: T
-              filename?: T
-            }
-      }
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "club-tiers_select".
  */
 export interface ClubTiersSelect<T extends boolean = true> {
-  name?: T
-  rank?: T
-  threshold?: T
-  qualifyingMonths?: T
-  multiplier?: T
-  benefits?: T
-  colour?: T
-  badge?: T
+  name?: T;
+  rank?: T;
+  threshold?: T;
+  qualifyingMonths?: T;
+  multiplier?: T;
+  benefits?: T;
+  colour?: T;
+  badge?: T;
   organisationRequirement?:
     | T
     | {
-        minimumCertifiedMembers?: T
-        certificateCourse?: T
-        jobRole?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        minimumCertifiedMembers?: T;
+        certificateCourse?: T;
+        jobRole?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "partners_select".
  */
 export interface PartnersSelect<T extends boolean = true> {
-  name?: T
-  type?: T
-  region?: T
-  city?: T
-  website?: T
-  accountManager?: T
-  status?: T
+  name?: T;
+  type?: T;
+  region?: T;
+  city?: T;
+  website?: T;
+  accountManager?: T;
+  status?: T;
   loyalty?:
     | T
     | {
-        spendable?: T
-        qualifying?: T
-        lifetime?: T
-        tier?: T
-        tierSince?: T
-      }
-  updatedAt?: T
-  createdAt?: T
+        spendable?: T;
+        qualifying?: T;
+        lifetime?: T;
+        tier?: T;
+        tierSince?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "members_select".
  */
 export interface MembersSelect<T extends boolean = true> {
-  name?: T
-  partner?: T
-  jobRole?: T
-  partnerManager?: T
-  status?: T
-  locale?: T
+  name?: T;
+  partner?: T;
+  jobRole?: T;
+  partnerManager?: T;
+  status?: T;
+  locale?: T;
   loyalty?:
     | T
     | {
-        spendable?: T
-        qualifying?: T
-        lifetime?: T
-        tier?: T
-        tierSince?: T
-      }
-  updatedAt?: T
-  createdAt?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+        spendable?: T;
+        qualifying?: T;
+        lifetime?: T;
+        tier?: T;
+        tierSince?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
-  name?: T
-  roles?: T
-  updatedAt?: T
-  createdAt?: T
-  email?: T
-  resetPasswordToken?: T
-  resetPasswordExpiration?: T
-  salt?: T
-  hash?: T
-  resetPasswordRequestedAt?: T
-  loginAttempts?: T
-  lockUntil?: T
+  name?: T;
+  roles?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  loginAttempts?: T;
+  lockUntil?: T;
   sessions?:
     | T
     | {
-        id?: T
-        createdAt?: T
-        expiresAt?: T
-      }
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
-  key?: T
-  data?: T
+  key?: T;
+  data?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
-  document?: T
-  globalSlug?: T
-  user?: T
-  updatedAt?: T
-  createdAt?: T
+  document?: T;
+  globalSlug?: T;
+  user?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-preferences_select".
  */
 export interface PayloadPreferencesSelect<T extends boolean = true> {
-  user?: T
-  key?: T
-  value?: T
-  updatedAt?: T
-  createdAt?: T
+  user?: T;
+  key?: T;
+  value?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-migrations_select".
  */
 export interface PayloadMigrationsSelect<T extends boolean = true> {
-  name?: T
-  batch?: T
-  updatedAt?: T
-  createdAt?: T
+  name?: T;
+  batch?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1009,17 +1001,18 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
  */
 export interface CollectionsWidget {
   data?: {
-    [k: string]: unknown
-  }
-  width: 'full'
+    [k: string]: unknown;
+  };
+  width: 'full';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {
-  [k: string]: unknown
+  [k: string]: unknown;
 }
+
 
 declare module 'payload' {
   export interface GeneratedTypes extends Config {}

@@ -72,10 +72,12 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')}.png`
-    const id = await ensure('media', 'filename', name, () =>
+    const alt = `${eyebrow}: ${title}`
+    // Looked up by alt text: the stored file name gains a suffix when the file already exists.
+    const id = await ensure('media', 'alt', alt, () =>
       payload.create({
         collection: 'media',
-        data: { alt: `${eyebrow}: ${title}` },
+        data: { alt },
         file: { data, mimetype: 'image/png', name, size: data.length },
         overrideAccess: true,
       }),
