@@ -50,6 +50,12 @@ export interface Config {
     partners: Partner;
     members: Member;
     users: User;
+    'loyalty-ledger': LoyaltyLedger;
+    'loyalty-activities': LoyaltyActivity;
+    'loyalty-progress': LoyaltyProgress;
+    'loyalty-earning-rules': LoyaltyEarningRule;
+    'loyalty-promotions': LoyaltyPromotion;
+    'loyalty-tier-changes': LoyaltyTierChange;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -65,6 +71,12 @@ export interface Config {
     partners: PartnersSelect<false> | PartnersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
+    'loyalty-activities': LoyaltyActivitiesSelect<false> | LoyaltyActivitiesSelect<true>;
+    'loyalty-progress': LoyaltyProgressSelect<false> | LoyaltyProgressSelect<true>;
+    'loyalty-earning-rules': LoyaltyEarningRulesSelect<false> | LoyaltyEarningRulesSelect<true>;
+    'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
+    'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -566,6 +578,228 @@ export interface Member {
   collection: 'members';
 }
 /**
+ * Every points movement, newest first. Entries are never edited: correct with a reversal or an adjustment.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-ledger".
+ */
+export interface LoyaltyLedger {
+  id: number;
+  /**
+   * Whose balance this entry changes.
+   */
+  account: 'member' | 'organisation';
+  member?: (number | null) | Member;
+  /**
+   * The member’s organisation at the time of the entry.
+   */
+  organisation?: (number | null) | Partner;
+  kind: 'earn' | 'redeem' | 'refund' | 'expire' | 'reverse' | 'adjust';
+  /**
+   * Change of the spendable balance.
+   */
+  amount: number;
+  /**
+   * Change of the qualifying and lifetime balances.
+   */
+  qualifyingAmount: number;
+  reason: string;
+  rule?: (number | null) | LoyaltyEarningRule;
+  promotion?: (number | null) | LoyaltyPromotion;
+  sourceCollection?: string | null;
+  sourceId?: string | null;
+  /**
+   * Title of the source document when the entry was written.
+   */
+  sourceTitle?: string | null;
+  /**
+   * Who caused the entry; empty for the system (e.g. expiry).
+   */
+  actor?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'members';
+        value: number | Member;
+      } | null);
+  /**
+   * Unique: the same key can never be booked twice.
+   */
+  idempotencyKey: string;
+  expiresAt?: string | null;
+  /**
+   * The entry this reversal corrects.
+   */
+  reverses?: (number | null) | LoyaltyLedger;
+  /**
+   * How the points were computed.
+   */
+  breakdown?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * The most specific enabled rule for an action applies: a specific document, then a tag, then a collection, then any.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-earning-rules".
+ */
+export interface LoyaltyEarningRule {
+  id: number;
+  name: string;
+  verb:
+    | 'lesson.started'
+    | 'lesson.completed'
+    | 'course.completed'
+    | 'quiz.passed'
+    | 'quiz.failed'
+    | 'case-study.opened'
+    | 'case-study.read'
+    | 'event.registered'
+    | 'event.cancelled'
+    | 'event.attended'
+    | 'feedback.given'
+    | 'referral.accepted';
+  points: number;
+  enabled?: boolean | null;
+  /**
+   * Optional: limit the rule to some content.
+   */
+  filter?: {
+    collection?: ('courses' | 'case-studies' | 'events') | null;
+    documentId?: string | null;
+    /**
+     * e.g. a product tag
+     */
+    tag?: string | null;
+  };
+  /**
+   * Points for specific job roles instead of the base points.
+   */
+  roleOverrides?:
+    | {
+        jobRole: 'management' | 'sales' | 'engineer' | 'purchasing' | 'technician';
+        points: number;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * The most points this rule gives one member per period.
+   */
+  caps?:
+    | {
+        period: 'day' | 'week' | 'month' | 'total';
+        maxPoints: number;
+        id?: string | null;
+      }[]
+    | null;
+  activeFrom?: string | null;
+  activeUntil?: string | null;
+  creditsOrganisation?: boolean | null;
+  organisationSharePercent?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-promotions".
+ */
+export interface LoyaltyPromotion {
+  id: number;
+  name: string;
+  multiplier: number;
+  enabled?: boolean | null;
+  startsAt: string;
+  endsAt: string;
+  target: 'all' | 'tag' | 'document' | 'jobRole';
+  collection?: ('courses' | 'case-studies' | 'events') | null;
+  documentId?: string | null;
+  tag?: string | null;
+  jobRole?: ('management' | 'sales' | 'engineer' | 'purchasing' | 'technician') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-activities".
+ */
+export interface LoyaltyActivity {
+  id: number;
+  member: number | Member;
+  verb:
+    | 'lesson.started'
+    | 'lesson.completed'
+    | 'course.completed'
+    | 'quiz.passed'
+    | 'quiz.failed'
+    | 'case-study.opened'
+    | 'case-study.read'
+    | 'event.registered'
+    | 'event.cancelled'
+    | 'event.attended'
+    | 'feedback.given'
+    | 'referral.accepted';
+  objectCollection?: string | null;
+  objectId?: string | null;
+  objectTitle?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-progress".
+ */
+export interface LoyaltyProgress {
+  id: number;
+  key: string;
+  member: number | Member;
+  collection: string;
+  documentId: string;
+  item: string;
+  startedAt?: string | null;
+  completedAt?: string | null;
+  attempts?: number | null;
+  scorePercent?: number | null;
+  certificateCode?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-tier-changes".
+ */
+export interface LoyaltyTierChange {
+  id: number;
+  account: 'member' | 'organisation';
+  member?: (number | null) | Member;
+  organisation?: (number | null) | Partner;
+  change: 'upgrade' | 'downgrade' | 'none';
+  fromTier?: (number | null) | ClubTier;
+  toTier?: (number | null) | ClubTier;
+  reason: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -620,6 +854,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'loyalty-ledger';
+        value: number | LoyaltyLedger;
+      } | null)
+    | ({
+        relationTo: 'loyalty-activities';
+        value: number | LoyaltyActivity;
+      } | null)
+    | ({
+        relationTo: 'loyalty-progress';
+        value: number | LoyaltyProgress;
+      } | null)
+    | ({
+        relationTo: 'loyalty-earning-rules';
+        value: number | LoyaltyEarningRule;
+      } | null)
+    | ({
+        relationTo: 'loyalty-promotions';
+        value: number | LoyaltyPromotion;
+      } | null)
+    | ({
+        relationTo: 'loyalty-tier-changes';
+        value: number | LoyaltyTierChange;
       } | null);
   globalSlug?: string | null;
   user:
@@ -954,6 +1212,133 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-ledger_select".
+ */
+export interface LoyaltyLedgerSelect<T extends boolean = true> {
+  account?: T;
+  member?: T;
+  organisation?: T;
+  kind?: T;
+  amount?: T;
+  qualifyingAmount?: T;
+  reason?: T;
+  rule?: T;
+  promotion?: T;
+  sourceCollection?: T;
+  sourceId?: T;
+  sourceTitle?: T;
+  actor?: T;
+  idempotencyKey?: T;
+  expiresAt?: T;
+  reverses?: T;
+  breakdown?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-activities_select".
+ */
+export interface LoyaltyActivitiesSelect<T extends boolean = true> {
+  member?: T;
+  verb?: T;
+  objectCollection?: T;
+  objectId?: T;
+  objectTitle?: T;
+  details?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-progress_select".
+ */
+export interface LoyaltyProgressSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  collection?: T;
+  documentId?: T;
+  item?: T;
+  startedAt?: T;
+  completedAt?: T;
+  attempts?: T;
+  scorePercent?: T;
+  certificateCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-earning-rules_select".
+ */
+export interface LoyaltyEarningRulesSelect<T extends boolean = true> {
+  name?: T;
+  verb?: T;
+  points?: T;
+  enabled?: T;
+  filter?:
+    | T
+    | {
+        collection?: T;
+        documentId?: T;
+        tag?: T;
+      };
+  roleOverrides?:
+    | T
+    | {
+        jobRole?: T;
+        points?: T;
+        id?: T;
+      };
+  caps?:
+    | T
+    | {
+        period?: T;
+        maxPoints?: T;
+        id?: T;
+      };
+  activeFrom?: T;
+  activeUntil?: T;
+  creditsOrganisation?: T;
+  organisationSharePercent?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-promotions_select".
+ */
+export interface LoyaltyPromotionsSelect<T extends boolean = true> {
+  name?: T;
+  multiplier?: T;
+  enabled?: T;
+  startsAt?: T;
+  endsAt?: T;
+  target?: T;
+  collection?: T;
+  documentId?: T;
+  tag?: T;
+  jobRole?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-tier-changes_select".
+ */
+export interface LoyaltyTierChangesSelect<T extends boolean = true> {
+  account?: T;
+  member?: T;
+  organisation?: T;
+  change?: T;
+  fromTier?: T;
+  toTier?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -3,28 +3,79 @@ import type { CollectionSlug } from 'payload'
 /** Options of the loyalty plugin. Every collection it works with is named here; it owns no content. */
 export type LoyaltyPluginOptions = {
   /**
-   * Disable the plugin's behaviour while keeping its fields in the schema
-   * (so the database schema does not change when toggled).
+   * Collections whose documents earn points when consumed, e.g. courses and case studies.
+   * Used as targets of earning rules, promotions and ledger sources.
+   * @default ['courses', 'case-studies', 'events']
+   */
+  contentCollections?: CollectionSlug[]
+  /**
+   * Disable the plugin's behaviour (endpoints and jobs) while keeping its collections and fields
+   * in the schema, so the database schema does not change when toggled.
    * @default false
    */
   disabled?: boolean
+  /**
+   * The course collection whose lessons, quiz and certificate the course endpoints work with.
+   * Expected fields: `lessons` (array with `id`, `title`, `minimumSeconds`), `quiz` (group with
+   * `passMarkPercent`, `attemptsAllowed`, `questions[].options[].correct`), `issuesCertificate`,
+   * `requiredTier` (relationship to the tiers). `false` adds no course endpoints.
+   * @default 'courses'
+   */
+  courses?: CollectionSlug | false
+  /**
+   * Days after the end of a member's qualifying period before a downgrade takes effect.
+   * @default 30
+   */
+  downgradeGraceDays?: number
+  /**
+   * Job roles members can have (values of the member collection's job-role field); earning
+   * rules can override points per role.
+   * @default ['management', 'sales', 'engineer', 'purchasing', 'technician']
+   */
+  jobRoles?: string[]
+  /**
+   * The select field on the member collection holding the job role.
+   * @default 'jobRole'
+   */
+  jobRoleField?: string
   /**
    * The auth collection of people who earn points (partner employees).
    * @default 'members'
    */
   members?: CollectionSlug
   /**
-   * The collection of organisations the people belong to; points roll up to it.
-   * @default 'partners'
-   */
-  organisations?: CollectionSlug
-  /**
    * The relationship field on the member collection that points at their organisation.
    * @default 'partner'
    */
   organisationField?: string
   /**
-   * The collection holding the club tiers (needs numeric `rank` and `threshold` fields).
+   * The collection of organisations the people belong to; points roll up to it.
+   * @default 'partners'
+   */
+  organisations?: CollectionSlug
+  /**
+   * Months after which earned points expire (first in, first out); 0 disables expiry.
+   * @default 24
+   */
+  pointsExpireAfterMonths?: number
+  /**
+   * The auth collection of staff (admins and marketers), used for actors of corrections.
+   * @default 'users'
+   */
+  staff?: CollectionSlug
+  /**
+   * Tells whether a signed-in staff user is an admin (who may correct points).
+   * @default (user) => user.roles includes 'admin'
+   */
+  isAdmin?: (user: unknown) => boolean
+  /**
+   * Tells whether a signed-in staff user may manage promotions and read analytics.
+   * @default (user) => user.roles includes 'admin' or 'marketer'
+   */
+  isStaff?: (user: unknown) => boolean
+  /**
+   * The collection holding the club tiers (needs numeric `rank`, `threshold`, `multiplier` and
+   * `qualifyingMonths` fields).
    * @default 'club-tiers'
    */
   tiers?: CollectionSlug
@@ -33,10 +84,53 @@ export type LoyaltyPluginOptions = {
 /** Options with every default applied. */
 export type ResolvedLoyaltyOptions = Required<LoyaltyPluginOptions>
 
+const hasRole = (user: unknown, roles: string[]): boolean => {
+  const value = (user as null | { roles?: unknown })?.roles
+  return Array.isArray(value) && value.some((role) => roles.includes(String(role)))
+}
+
 export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoyaltyOptions => ({
+  contentCollections:
+    options.contentCollections ?? (['courses', 'case-studies', 'events'] as CollectionSlug[]),
+  courses: options.courses ?? ('courses' as CollectionSlug),
   disabled: options.disabled ?? false,
+  downgradeGraceDays: options.downgradeGraceDays ?? 30,
+  isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
+  isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
+  jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
+  jobRoleField: options.jobRoleField ?? 'jobRole',
   members: options.members ?? ('members' as CollectionSlug),
   organisationField: options.organisationField ?? 'partner',
   organisations: options.organisations ?? ('partners' as CollectionSlug),
+  pointsExpireAfterMonths: options.pointsExpireAfterMonths ?? 24,
+  staff: options.staff ?? ('users' as CollectionSlug),
   tiers: options.tiers ?? ('club-tiers' as CollectionSlug),
 })
+
+/** Slugs of the collections the plugin adds. */
+export const loyaltySlugs = {
+  activities: 'loyalty-activities',
+  earningRules: 'loyalty-earning-rules',
+  ledger: 'loyalty-ledger',
+  progress: 'loyalty-progress',
+  promotions: 'loyalty-promotions',
+  tierChanges: 'loyalty-tier-changes',
+} as const
+
+/** Verbs of activities; earning rules attach points to them. */
+export const activityVerbs = [
+  'lesson.started',
+  'lesson.completed',
+  'course.completed',
+  'quiz.passed',
+  'quiz.failed',
+  'case-study.opened',
+  'case-study.read',
+  'event.registered',
+  'event.cancelled',
+  'event.attended',
+  'feedback.given',
+  'referral.accepted',
+] as const
+
+export type ActivityVerb = (typeof activityVerbs)[number]

@@ -1,4 +1,5 @@
-import * as migration_20261122_064217_initial from './20261122_064217_initial'
+import * as migration_20261122_064217_initial from './20261122_064217_initial';
+import * as migration_20261122_065941_loyalty_core from './20261122_065941_loyalty_core';
 
 export const migrations = [
   {
@@ -6,4 +7,9 @@ export const migrations = [
     down: migration_20261122_064217_initial.down,
     name: '20261122_064217_initial',
   },
-]
+  {
+    up: migration_20261122_065941_loyalty_core.up,
+    down: migration_20261122_065941_loyalty_core.down,
+    name: '20261122_065941_loyalty_core'
+  },
+];

@@ -1,0 +1,42 @@
+import type { CollectionConfig } from 'payload'
+
+import { nobody, staffOrOwn } from '../access'
+import { type ResolvedLoyaltyOptions, activityVerbs, loyaltySlugs } from '../types'
+
+/** What members did, whether or not it earned points. Written by the plugin only. */
+export const activitiesCollection = (options: ResolvedLoyaltyOptions): CollectionConfig => ({
+  slug: loyaltySlugs.activities,
+  access: {
+    create: nobody,
+    delete: nobody,
+    read: staffOrOwn(options),
+    update: nobody,
+  },
+  admin: {
+    defaultColumns: ['createdAt', 'member', 'verb', 'objectTitle'],
+    group: 'Loyalty',
+    useAsTitle: 'verb',
+  },
+  defaultSort: '-createdAt',
+  fields: [
+    {
+      name: 'member',
+      type: 'relationship',
+      index: true,
+      relationTo: options.members,
+      required: true,
+    },
+    {
+      name: 'verb',
+      type: 'select',
+      index: true,
+      options: activityVerbs.map((verb) => ({ label: verb, value: verb })),
+      required: true,
+    },
+    { name: 'objectCollection', type: 'text', index: true },
+    { name: 'objectId', type: 'text', index: true },
+    { name: 'objectTitle', type: 'text' },
+    { name: 'details', type: 'json' },
+  ],
+  labels: { plural: 'Activities', singular: 'Activity' },
+})

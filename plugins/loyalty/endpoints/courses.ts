@@ -1,0 +1,309 @@
+import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
+
+import type { QuizQuestion } from '../engine/types'
+import type { ResolvedLoyaltyOptions } from '../types'
+import type { MemberSnapshot } from '../services/context'
+
+import { gradeQuiz, validateQuizAnswers } from '../engine/quiz'
+import { secondsRemaining } from '../engine/timing'
+import { recordActivity } from '../services/activities'
+import { type AwardResult, award } from '../services/award'
+import { loadMember, loadTiers } from '../services/context'
+import {
+  ensureProgress,
+  findProgress,
+  progressKey,
+  progressOn,
+  updateProgress,
+} from '../services/progress'
+import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+
+type ID = number | string
+
+type CourseDoc = {
+  _status?: string
+  id: ID
+  issuesCertificate?: boolean | null
+  lessons?: { id: string; minimumSeconds?: null | number; title: string }[] | null
+  quiz?: null | {
+    attemptsAllowed?: null | number
+    passMarkPercent?: null | number
+    questions?:
+      | null
+      | {
+          explanation?: null | string
+          id: string
+          options: { correct?: boolean | null; id: string; label: string }[]
+          question: string
+        }[]
+  }
+  requiredTier?: ID | null | { id: ID }
+  title: string
+}
+
+const relationId = (value: ID | null | undefined | { id: ID }): ID | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
+
+/** Loads a published course the member may open (tier), or answers 404/403. */
+const openCourse = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+  id: string,
+  member: MemberSnapshot,
+): Promise<CourseDoc> => {
+  const course = (await payload.findByID({
+    collection,
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+  })) as CourseDoc | null
+  if (!course || course._status === 'draft') throw new HttpError(404, 'This course does not exist.')
+  const required = relationId(course.requiredTier)
+  if (required !== null) {
+    const tiers = await loadTiers(payload, options)
+    const rank = (tierId: ID | null) =>
+      tiers.find((tier) => String(tier.id) === String(tierId))?.rank ?? -Infinity
+    if (rank(member.tierId) < rank(required)) {
+      const name = tiers.find((tier) => String(tier.id) === String(required))?.name ?? 'a higher'
+      throw new HttpError(403, `This course is for ${name} members and above.`)
+    }
+  }
+  return course
+}
+
+const lessonOf = (course: CourseDoc, lessonId: string) => {
+  const lesson = (course.lessons ?? []).find((candidate) => candidate.id === lessonId)
+  if (!lesson) throw new HttpError(404, 'This lesson is not part of the course.')
+  return lesson
+}
+
+const memberContext = async (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
+  const signedIn = requireMember(req, options)
+  const member = await loadMember(req.payload, options, signedIn.id)
+  if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
+  return member
+}
+
+/**
+ * After a lesson or the quiz: when every lesson is complete and the quiz (if any) is passed,
+ * the course is complete: award it once, and issue the certificate when the course has one.
+ */
+const completeCourseIfDone = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+  course: CourseDoc,
+  member: MemberSnapshot,
+  now: Date,
+): Promise<null | { award: AwardResult; certificateCode: null | string }> => {
+  const records = await progressOn(payload, member.id, collection, course.id)
+  const done = new Set(records.filter((record) => record.completedAt).map((record) => record.key))
+  const key = (item: string) => progressKey(member.id, collection, course.id, item)
+  const lessonsDone = (course.lessons ?? []).every((lesson) => done.has(key(`lesson:${lesson.id}`)))
+  const hasQuiz = (course.quiz?.questions ?? []).length > 0
+  if (!lessonsDone || (hasQuiz && !done.has(key('quiz')))) return null
+
+  const { record } = await ensureProgress(
+    payload,
+    options,
+    member.id,
+    collection,
+    course.id,
+    'course',
+    now,
+  )
+  let certificateCode = record.certificateCode ?? null
+  if (!record.completedAt) {
+    certificateCode = course.issuesCertificate
+      ? `PC-${String(course.id)}-${String(member.id)}-${now.getTime().toString(36).toUpperCase()}`
+      : null
+    await updateProgress(payload, record.id, { certificateCode, completedAt: now.toISOString() })
+    await recordActivity(payload, member.id, 'course.completed', {
+      collection,
+      id: course.id,
+      title: course.title,
+    })
+  }
+  const result = await award(payload, options, {
+    actor: { relationTo: options.members, value: member.id },
+    idempotencyKey: `course.completed:${member.id}:${collection}:${course.id}`,
+    memberId: member.id,
+    now,
+    object: { collection, id: course.id },
+    verb: 'course.completed',
+  })
+  return { award: result, certificateCode }
+}
+
+/** Course endpoints: lesson start and completion (with minimum time), and the quiz. */
+export const courseEndpoints = (
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+): Endpoint[] => [
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
+      const lesson = lessonOf(course, String(req.routeParams?.lessonId ?? ''))
+      const now = new Date()
+      const { created, record } = await ensureProgress(
+        req.payload,
+        options,
+        member.id,
+        collection,
+        course.id,
+        `lesson:${lesson.id}`,
+        now,
+      )
+      if (created) {
+        await recordActivity(req.payload, member.id, 'lesson.started', {
+          collection,
+          id: course.id,
+          title: `${course.title}: ${lesson.title}`,
+        })
+      }
+      const startedAt = new Date(record.startedAt ?? now)
+      return ok({
+        completedAt: record.completedAt,
+        minimumSeconds: lesson.minimumSeconds ?? 0,
+        secondsRemaining: secondsRemaining(startedAt, lesson.minimumSeconds ?? 0, now),
+        startedAt: startedAt.toISOString(),
+      })
+    }),
+    method: 'post',
+    path: '/:id/lessons/:lessonId/start',
+  },
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
+      const lesson = lessonOf(course, String(req.routeParams?.lessonId ?? ''))
+      const now = new Date()
+      const key = progressKey(member.id, collection, course.id, `lesson:${lesson.id}`)
+      const record = await findProgress(req.payload, key)
+      if (!record?.startedAt) {
+        throw new HttpError(409, 'Start the lesson before marking it complete.')
+      }
+      const remaining = secondsRemaining(
+        new Date(record.startedAt),
+        lesson.minimumSeconds ?? 0,
+        now,
+      )
+      if (remaining > 0) {
+        throw new HttpError(409, `Stay with the lesson a little longer: ${remaining} s to go.`, {
+          secondsRemaining: remaining,
+        })
+      }
+      if (!record.completedAt) {
+        await updateProgress(req.payload, record.id, { completedAt: now.toISOString() })
+        await recordActivity(req.payload, member.id, 'lesson.completed', {
+          collection,
+          id: course.id,
+          title: `${course.title}: ${lesson.title}`,
+        })
+      }
+      const lessonAward = await award(req.payload, options, {
+        actor: { relationTo: options.members, value: member.id },
+        idempotencyKey: `lesson.completed:${member.id}:${collection}:${course.id}:${lesson.id}`,
+        memberId: member.id,
+        now,
+        object: { collection, id: course.id },
+        verb: 'lesson.completed',
+      })
+      const completion = await completeCourseIfDone(
+        req.payload,
+        options,
+        collection,
+        course,
+        member,
+        now,
+      )
+      return ok({
+        award: lessonAward,
+        courseCompleted: completion !== null,
+        courseAward: completion?.award ?? null,
+        certificateCode: completion?.certificateCode ?? null,
+      })
+    }),
+    method: 'post',
+    path: '/:id/lessons/:lessonId/complete',
+  },
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
+      const questions = course.quiz?.questions ?? []
+      if (questions.length === 0) throw new HttpError(404, 'This course has no quiz.')
+      const body = await jsonBody(req)
+      const engineQuestions: QuizQuestion[] = questions.map((question) => ({
+        id: question.id,
+        options: question.options.map((option) => ({
+          correct: Boolean(option.correct),
+          id: option.id,
+          label: option.label,
+        })),
+      }))
+      const valid = validateQuizAnswers(engineQuestions, body.answers)
+      if (!valid.ok) throw new HttpError(400, valid.message)
+      const now = new Date()
+      const { record } = await ensureProgress(
+        req.payload,
+        options,
+        member.id,
+        collection,
+        course.id,
+        'quiz',
+        now,
+      )
+      if (record.completedAt) {
+        throw new HttpError(409, 'You have already passed this quiz.', { passed: true })
+      }
+      const allowed = course.quiz?.attemptsAllowed ?? 3
+      if (record.attempts >= allowed) {
+        throw new HttpError(409, `No attempts left: this quiz allows ${allowed}.`, {
+          attemptsLeft: 0,
+        })
+      }
+      const grade = gradeQuiz(engineQuestions, valid.answers, course.quiz?.passMarkPercent ?? 70)
+      const attempts = record.attempts + 1
+      await updateProgress(req.payload, record.id, {
+        attempts,
+        completedAt: grade.passed ? now.toISOString() : null,
+        scorePercent: Math.max(grade.scorePercent, record.scorePercent ?? 0),
+      })
+      await recordActivity(
+        req.payload,
+        member.id,
+        grade.passed ? 'quiz.passed' : 'quiz.failed',
+        { collection, id: course.id, title: course.title },
+        { attempt: attempts, scorePercent: grade.scorePercent },
+      )
+      const completion = grade.passed
+        ? await completeCourseIfDone(req.payload, options, collection, course, member, now)
+        : null
+      return ok({
+        attemptsLeft: allowed - attempts,
+        // The answer key only once passed: never before.
+        answers: grade.passed
+          ? questions.map((question) => ({
+              correctOptionIds: question.options
+                .filter((option) => option.correct)
+                .map((option) => option.id),
+              explanation: question.explanation ?? null,
+              questionId: question.id,
+            }))
+          : null,
+        certificateCode: completion?.certificateCode ?? null,
+        courseAward: completion?.award ?? null,
+        courseCompleted: completion !== null,
+        passed: grade.passed,
+        perQuestion: grade.perQuestion,
+        scorePercent: grade.scorePercent,
+      })
+    }),
+    method: 'post',
+    path: '/:id/quiz',
+  },
+]

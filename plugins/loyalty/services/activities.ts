@@ -1,0 +1,32 @@
+import type { Payload } from 'payload'
+
+import type { ActivityVerb } from '../types'
+
+import { loyaltySlugs } from '../types'
+
+type ID = number | string
+
+/** Records what a member did, whether or not it earned points. */
+export const recordActivity = async (
+  payload: Payload,
+  memberId: ID,
+  verb: ActivityVerb,
+  object: { collection: string; id: ID; title?: string },
+  details: Record<string, unknown> = {},
+): Promise<void> => {
+  const now = new Date().toISOString()
+  await payload.db.create({
+    collection: loyaltySlugs.activities,
+    data: {
+      createdAt: now,
+      details,
+      member: memberId,
+      objectCollection: object.collection,
+      objectId: String(object.id),
+      objectTitle: object.title ?? null,
+      updatedAt: now,
+      verb,
+    },
+    returning: false,
+  })
+}

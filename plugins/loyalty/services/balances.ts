@@ -1,0 +1,96 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { and, eq, sql } from 'drizzle-orm'
+
+/** Raised when an entry would take a spendable balance below zero; nothing is written. */
+export class InsufficientPoints extends Error {
+  constructor(public readonly shortBy?: number) {
+    super('Not enough spendable points.')
+    this.name = 'InsufficientPoints'
+  }
+}
+
+type DrizzleColumn = Parameters<typeof eq>[0]
+type DrizzleTable = Record<string, DrizzleColumn> & object
+type DrizzleLike = {
+  update: (table: DrizzleTable) => {
+    set: (values: Record<string, unknown>) => {
+      where: (condition: unknown) => {
+        returning: (fields: Record<string, DrizzleColumn>) => Promise<unknown[]>
+      }
+    }
+  }
+}
+type DrizzleAdapterLike = {
+  drizzle: DrizzleLike
+  name: string
+  sessions: Record<string, { db: DrizzleLike }>
+  tables: Record<string, DrizzleTable>
+}
+type MongoAdapterLike = {
+  collections: Record<
+    string,
+    {
+      updateOne: (
+        filter: Record<string, unknown>,
+        update: Record<string, unknown>,
+        options: { session?: unknown },
+      ) => Promise<{ modifiedCount: number }>
+    }
+  >
+  name: string
+  sessions: Record<string, unknown>
+}
+
+/**
+ * Adds to the cached balances of one account (a member or an organisation document) in the
+ * given transaction, atomically and only if spendable stays at zero or above:
+ * `UPDATE … SET spendable = spendable + amount, … WHERE id = ? AND spendable + amount >= 0`.
+ * One statement, so concurrent redemptions can never overdraw.
+ */
+export const addToBalances = async (
+  payload: Payload,
+  transactionID: null | number | string,
+  collection: CollectionSlug,
+  id: number | string,
+  amount: number,
+  qualifyingAmount: number,
+): Promise<void> => {
+  if (payload.db.name === 'mongoose') {
+    const db = payload.db as unknown as MongoAdapterLike
+    const session = transactionID === null ? undefined : db.sessions[String(transactionID)]
+    const filter: Record<string, unknown> = { _id: id }
+    if (amount < 0) filter['loyalty.spendable'] = { $gte: -amount }
+    const result = await db.collections[collection].updateOne(
+      filter,
+      {
+        $inc: {
+          'loyalty.lifetime': qualifyingAmount,
+          'loyalty.qualifying': qualifyingAmount,
+          'loyalty.spendable': amount,
+        },
+      },
+      { session },
+    )
+    if (result.modifiedCount !== 1) throw new InsufficientPoints()
+    return
+  }
+  const db = payload.db as unknown as DrizzleAdapterLike
+  const table = db.tables[collection.replace(/-/g, '_')]
+  if (!table) throw new Error(`loyalty: no table for collection "${collection}"`)
+  const connection =
+    transactionID === null ? db.drizzle : (db.sessions[String(transactionID)]?.db ?? db.drizzle)
+  const spendable = table.loyalty_spendable
+  const qualifying = table.loyalty_qualifying
+  const lifetime = table.loyalty_lifetime
+  const rows = await connection
+    .update(table)
+    .set({
+      loyalty_lifetime: sql`coalesce(${lifetime}, 0) + ${qualifyingAmount}`,
+      loyalty_qualifying: sql`coalesce(${qualifying}, 0) + ${qualifyingAmount}`,
+      loyalty_spendable: sql`coalesce(${spendable}, 0) + ${amount}`,
+    })
+    .where(and(eq(table.id, id), sql`coalesce(${spendable}, 0) + ${amount} >= 0`))
+    .returning({ id: table.id })
+  if (rows.length !== 1) throw new InsufficientPoints()
+}

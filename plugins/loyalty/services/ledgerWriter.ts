@@ -1,0 +1,129 @@
+import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import type { EntryKind } from '../engine/types'
+import type { ResolvedLoyaltyOptions } from '../types'
+
+import { loyaltySlugs } from '../types'
+import { addToBalances } from './balances'
+
+type ID = number | string
+
+/** A ledger entry to write; see the ledger collection for the meaning of each field. */
+export type EntryDraft = {
+  account: 'member' | 'organisation'
+  actor?: null | { relationTo: string; value: ID }
+  amount: number
+  breakdown?: unknown
+  expiresAt?: null | string
+  idempotencyKey: string
+  kind: EntryKind
+  member: ID | null
+  organisation: ID | null
+  promotion?: ID | null
+  qualifyingAmount: number
+  reason: string
+  reverses?: ID | null
+  rule?: ID | null
+  source?: null | { collection: string; id: ID; title?: string }
+}
+
+/** A written ledger entry, as stored. */
+export type LedgerRecord = EntryDraft & { createdAt: string; id: ID }
+
+export type WriteResult = {
+  /** False when the first entry's idempotency key was already booked: nothing new was written. */
+  created: boolean
+  entries: LedgerRecord[]
+}
+
+const toData = (draft: EntryDraft): Record<string, unknown> => ({
+  account: draft.account,
+  actor: draft.actor ?? null,
+  amount: draft.amount,
+  breakdown: draft.breakdown ?? null,
+  expiresAt: draft.expiresAt ?? null,
+  idempotencyKey: draft.idempotencyKey,
+  kind: draft.kind,
+  member: draft.member,
+  organisation: draft.organisation,
+  promotion: draft.promotion ?? null,
+  qualifyingAmount: draft.qualifyingAmount,
+  reason: draft.reason,
+  reverses: draft.reverses ?? null,
+  rule: draft.rule ?? null,
+  sourceCollection: draft.source?.collection ?? null,
+  sourceId: draft.source ? String(draft.source.id) : null,
+  sourceTitle: draft.source?.title ?? null,
+})
+
+/** The entries already booked under these idempotency keys, in the order of the keys. */
+export const findByKeys = async (
+  payload: Payload,
+  keys: string[],
+  req?: PayloadRequest,
+): Promise<LedgerRecord[]> => {
+  const { docs } = await payload.find({
+    collection: loyaltySlugs.ledger as CollectionSlug,
+    depth: 0,
+    limit: keys.length,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where: { idempotencyKey: { in: keys } },
+  })
+  const byKey = new Map(docs.map((doc) => [(doc as unknown as LedgerRecord).idempotencyKey, doc]))
+  return keys
+    .map((key) => byKey.get(key))
+    .filter(Boolean)
+    .map((doc) => doc as unknown as LedgerRecord)
+}
+
+/**
+ * Writes ledger entries and the cached balances they change in one database transaction:
+ * all or nothing. Uses the database adapter directly (no hooks, no document validation: the
+ * callers build entries from the engine's decisions), which keeps the award path fast.
+ *
+ * - The idempotency key is unique in the database. When the first key is already booked
+ *   (a retry, or a concurrent identical request), nothing is written and the booked entries
+ *   are returned with `created: false`.
+ * - A balance never goes below zero: the conditional update fails, the transaction rolls
+ *   back, and `InsufficientPoints` is thrown.
+ */
+export const writeLedger = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  drafts: EntryDraft[],
+): Promise<WriteResult> => {
+  if (drafts.length === 0) return { created: true, entries: [] }
+  const keys = drafts.map((draft) => draft.idempotencyKey)
+  const req = await createLocalReq({}, payload)
+  const transactionID = (await payload.db.beginTransaction()) ?? null
+  if (transactionID !== null) req.transactionID = transactionID
+  try {
+    const entries: LedgerRecord[] = []
+    for (const draft of drafts) {
+      const doc = await payload.db.create({
+        collection: loyaltySlugs.ledger,
+        data: toData(draft),
+        req,
+      })
+      entries.push({ ...draft, createdAt: String(doc.createdAt), id: doc.id as ID })
+    }
+    for (const draft of drafts) {
+      const account = draft.account === 'member' ? options.members : options.organisations
+      const id = draft.account === 'member' ? draft.member : draft.organisation
+      if (id === null)
+        throw new Error(`loyalty: a ${draft.account} entry needs its ${draft.account}`)
+      await addToBalances(payload, transactionID, account, id, draft.amount, draft.qualifyingAmount)
+    }
+    if (transactionID !== null) await payload.db.commitTransaction(transactionID)
+    return { created: true, entries }
+  } catch (error) {
+    if (transactionID !== null) await payload.db.rollbackTransaction(transactionID)
+    const booked = await findByKeys(payload, keys.slice(0, 1))
+    if (booked.length > 0) return { created: false, entries: await findByKeys(payload, keys) }
+    throw error
+  }
+}
