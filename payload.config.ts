@@ -14,7 +14,8 @@ import {
   Users,
 } from './collections'
 import { loyaltyPlugin } from './plugins/loyalty'
-import { databaseAdapter } from './src/db/adapter'
+import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
+import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
 import { eventTimezones } from './src/config/timezones'
@@ -47,6 +48,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   onInit: (payload) => {
     watchConnections(payload)
+    keepSqliteBusyTimeout(payload, sqliteBusyTimeoutMs)
   },
   graphQL: {
     disablePlaygroundInProduction: true,

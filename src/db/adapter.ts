@@ -23,7 +23,7 @@ export const databaseKind = (uri: string): DatabaseKind => {
 }
 
 /** Milliseconds a SQLite writer waits for the lock before giving up. */
-const sqliteBusyTimeout = Number(process.env.SQLITE_BUSY_TIMEOUT_MS || 10_000)
+export const sqliteBusyTimeoutMs = Number(process.env.SQLITE_BUSY_TIMEOUT_MS || 10_000)
 
 /**
  * The Payload database adapter for a connection string.
@@ -60,7 +60,7 @@ export const databaseAdapter = (uri: string): DatabaseAdapterObj => {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
   }
   return sqliteAdapter({
-    busyTimeout: sqliteBusyTimeout,
+    busyTimeout: sqliteBusyTimeoutMs,
     client: { url: uri },
     migrationDir: path.join(rootDir, 'src/migrations/sqlite'),
     prodMigrations: sqliteMigrations,
