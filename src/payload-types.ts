@@ -53,6 +53,7 @@ export interface Config {
     'loyalty-ledger': LoyaltyLedger;
     'loyalty-activities': LoyaltyActivity;
     'loyalty-progress': LoyaltyProgress;
+    'loyalty-registrations': LoyaltyRegistration;
     'loyalty-earning-rules': LoyaltyEarningRule;
     'loyalty-promotions': LoyaltyPromotion;
     'loyalty-tier-changes': LoyaltyTierChange;
@@ -74,6 +75,7 @@ export interface Config {
     'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
     'loyalty-activities': LoyaltyActivitiesSelect<false> | LoyaltyActivitiesSelect<true>;
     'loyalty-progress': LoyaltyProgressSelect<false> | LoyaltyProgressSelect<true>;
+    'loyalty-registrations': LoyaltyRegistrationsSelect<false> | LoyaltyRegistrationsSelect<true>;
     'loyalty-earning-rules': LoyaltyEarningRulesSelect<false> | LoyaltyEarningRulesSelect<true>;
     'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
     'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
@@ -785,6 +787,21 @@ export interface LoyaltyProgress {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-registrations".
+ */
+export interface LoyaltyRegistration {
+  id: number;
+  key: string;
+  member: number | Member;
+  eventId: string;
+  status: 'registered' | 'waitlisted' | 'cancelled' | 'attended';
+  registeredAt?: string | null;
+  attendedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "loyalty-tier-changes".
  */
 export interface LoyaltyTierChange {
@@ -866,6 +883,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-progress';
         value: number | LoyaltyProgress;
+      } | null)
+    | ({
+        relationTo: 'loyalty-registrations';
+        value: number | LoyaltyRegistration;
       } | null)
     | ({
         relationTo: 'loyalty-earning-rules';
@@ -1267,6 +1288,20 @@ export interface LoyaltyProgressSelect<T extends boolean = true> {
   attempts?: T;
   scorePercent?: T;
   certificateCode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-registrations_select".
+ */
+export interface LoyaltyRegistrationsSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  eventId?: T;
+  status?: T;
+  registeredAt?: T;
+  attendedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

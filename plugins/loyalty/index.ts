@@ -6,10 +6,13 @@ import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
 import { ledgerCollection } from './collections/ledger'
 import { progressCollection } from './collections/progress'
+import { registrationsCollection } from './collections/registrations'
 import { promotionsCollection } from './collections/promotions'
 import { tierChangesCollection } from './collections/tierChanges'
 import { loyaltyEndpoints } from './endpoints'
+import { caseStudyEndpoints } from './endpoints/caseStudies'
 import { courseEndpoints } from './endpoints/courses'
+import { eventEndpoints } from './endpoints/events'
 import { balanceFields } from './fields/balanceFields'
 import { resolveOptions } from './types'
 
@@ -31,19 +34,29 @@ export const loyaltyPlugin =
         throw new Error(`loyaltyPlugin: collection "${slug}" named in the options does not exist.`)
       }
     }
-    if (options.courses && !existing.some((collection) => collection.slug === options.courses)) {
-      throw new Error(`loyaltyPlugin: courses collection "${options.courses}" does not exist.`)
+    for (const slug of [options.courses, options.caseStudies, options.events]) {
+      if (slug && !existing.some((collection) => collection.slug === slug)) {
+        throw new Error(`loyaltyPlugin: collection "${slug}" named in the options does not exist.`)
+      }
+    }
+    const contentEndpoints = (slug: string) => {
+      if (options.disabled) return []
+      if (slug === options.courses) return courseEndpoints(options, slug)
+      if (slug === options.caseStudies) return caseStudyEndpoints(options, slug)
+      if (slug === options.events) return eventEndpoints(options, slug)
+      return []
     }
     const collections = existing.map((collection) => {
       if (collection.slug === options.members || collection.slug === options.organisations) {
         return { ...collection, fields: [...collection.fields, balanceFields(options)] }
       }
-      if (collection.slug === options.courses && !options.disabled) {
+      const added = contentEndpoints(collection.slug)
+      if (added.length > 0) {
         return {
           ...collection,
           endpoints: [
             ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
-            ...courseEndpoints(options, collection.slug),
+            ...added,
           ],
         }
       }
@@ -53,6 +66,7 @@ export const loyaltyPlugin =
       ledgerCollection(options),
       activitiesCollection(options),
       progressCollection(options),
+      registrationsCollection(options),
       earningRulesCollection(options),
       promotionsCollection(options),
       tierChangesCollection(options),

@@ -15,6 +15,28 @@ export type LoyaltyPluginOptions = {
    */
   disabled?: boolean
   /**
+   * The case-study collection (readable content with `title`, `requiredTier` and rich-text
+   * fields named in `readingFields`) that earns points when read. `false`: no endpoints.
+   * @default 'case-studies'
+   */
+  caseStudies?: CollectionSlug | false
+  /**
+   * Rich-text fields of a case study whose words set its minimum reading time.
+   * @default ['challenge', 'solution', 'results']
+   */
+  readingFields?: string[]
+  /**
+   * The event collection (`startsAt`, `endsAt`, `capacity`, `registrationDeadline`,
+   * `eligibleTiers`, `attendanceCode`) members register for and attend. `false`: no endpoints.
+   * @default 'events'
+   */
+  events?: CollectionSlug | false
+  /**
+   * Minutes before an event starts from which members may check in.
+   * @default 15
+   */
+  checkInOpensMinutesBefore?: number
+  /**
    * The course collection whose lessons, quiz and certificate the course endpoints work with.
    * Expected fields: `lessons` (array with `id`, `title`, `minimumSeconds`), `quiz` (group with
    * `passMarkPercent`, `attemptsAllowed`, `questions[].options[].correct`), `issuesCertificate`,
@@ -92,9 +114,12 @@ const hasRole = (user: unknown, roles: string[]): boolean => {
 export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoyaltyOptions => ({
   contentCollections:
     options.contentCollections ?? (['courses', 'case-studies', 'events'] as CollectionSlug[]),
+  caseStudies: options.caseStudies ?? ('case-studies' as CollectionSlug),
+  checkInOpensMinutesBefore: options.checkInOpensMinutesBefore ?? 15,
   courses: options.courses ?? ('courses' as CollectionSlug),
   disabled: options.disabled ?? false,
   downgradeGraceDays: options.downgradeGraceDays ?? 30,
+  events: options.events ?? ('events' as CollectionSlug),
   isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
   isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
   jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
@@ -103,6 +128,7 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   organisationField: options.organisationField ?? 'partner',
   organisations: options.organisations ?? ('partners' as CollectionSlug),
   pointsExpireAfterMonths: options.pointsExpireAfterMonths ?? 24,
+  readingFields: options.readingFields ?? ['challenge', 'solution', 'results'],
   staff: options.staff ?? ('users' as CollectionSlug),
   tiers: options.tiers ?? ('club-tiers' as CollectionSlug),
 })
@@ -114,6 +140,9 @@ export const loyaltySlugs = {
   ledger: 'loyalty-ledger',
   progress: 'loyalty-progress',
   promotions: 'loyalty-promotions',
+  redemptions: 'loyalty-redemptions',
+  registrations: 'loyalty-registrations',
+  rewards: 'loyalty-rewards',
   tierChanges: 'loyalty-tier-changes',
 } as const
 
