@@ -14,3 +14,4 @@ const summary = await seed(payload)
 payload.logger.info({ summary }, 'Demo content seeded')
 await payload.destroy()
 process.exit(0)
+export {}

@@ -1,9 +1,605 @@
-import type { CollectionSlug, Endpoint } from 'payload'
+import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
+import type { MemberSnapshot } from '../services/context'
+import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
 import type { ResolvedLoyaltyOptions } from '../types'
+
+import { signedInStaff } from '../access'
+import { ledgerEffect } from '../engine/ledger'
+import { recordActivity } from '../services/activities'
+import { type AwardResult, award } from '../services/award'
+import { InsufficientPoints } from '../services/balances'
+import { loadMember, loadTiers } from '../services/context'
+import { findByKeys, writeLedger } from '../services/ledgerWriter'
+import { loyaltySlugs } from '../types'
+import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+
+type ID = number | string
+
+type EventDoc = {
+  _status?: string
+  attendanceCode?: null | string
+  capacity?: null | number
+  eligibleTiers?: (ID | { id: ID })[] | null
+  endsAt: string
+  id: ID
+  registrationDeadline?: null | string
+  startsAt: string
+  title: string
+}
+
+type RegistrationStatus = 'attended' | 'cancelled' | 'registered' | 'waitlisted'
+
+type RegistrationRecord = {
+  attendedAt?: null | string
+  eventId: string
+  id: ID
+  key: string
+  member: ID | { id: ID }
+  registeredAt?: null | string
+  status: RegistrationStatus
+}
+
+/** Statuses that hold a seat: attendees were let in, so they count against the capacity. */
+const SEAT_HOLDERS: RegistrationStatus[] = ['registered', 'attended']
+
+/** Most member ids one attendance request may carry. */
+const MAX_ATTENDANCE = 500
+
+const relationId = (value: ID | null | undefined | { id: ID }): ID | null =>
+  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
+
+const registrationKey = (memberId: ID, eventId: ID) => `${memberId}:${eventId}`
+
+/** "Gold", "Silver and Gold", "Bronze, Silver and Gold". */
+const listNames = (names: string[]): string =>
+  names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+
+/** First come, first served: by registration time, then by id; no time sorts last. */
+const byRegistration = (a: RegistrationRecord, b: RegistrationRecord): number => {
+  const time = (record: RegistrationRecord) =>
+    record.registeredAt ? new Date(record.registeredAt).getTime() : Number.POSITIVE_INFINITY
+  const difference = time(a) - time(b)
+  if (difference !== 0 && !Number.isNaN(difference)) return difference
+  const [left, right] = [String(a.id), String(b.id)]
+  if (/^\d+$/.test(left) && /^\d+$/.test(right)) return Number(left) - Number(right)
+  return left < right ? -1 : left > right ? 1 : 0
+}
+
+const memberContext = async (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
+  const signedIn = requireMember(req, options)
+  const member = await loadMember(req.payload, options, signedIn.id)
+  if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
+  return member
+}
+
+/** Loads a published event, or answers 404. */
+const loadEvent = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  id: string,
+): Promise<EventDoc> => {
+  const event = (await payload.findByID({
+    collection,
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+  })) as unknown as EventDoc | null
+  if (!event || event._status === 'draft') throw new HttpError(404, 'This event does not exist.')
+  return event
+}
+
+const findRegistration = async (
+  payload: Payload,
+  key: string,
+): Promise<null | RegistrationRecord> => {
+  const { docs } = await payload.find({
+    collection: loyaltySlugs.registrations,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    where: { key: { equals: key } },
+  })
+  return (docs[0] as unknown as RegistrationRecord | undefined) ?? null
+}
+
+/** The event's registrations in these statuses, first come first. */
+const registrationsIn = async (
+  payload: Payload,
+  eventId: ID,
+  statuses: RegistrationStatus[],
+): Promise<RegistrationRecord[]> => {
+  const { docs } = await payload.find({
+    collection: loyaltySlugs.registrations,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    where: {
+      and: [{ eventId: { equals: String(eventId) } }, { status: { in: statuses } }],
+    },
+  })
+  return (docs as unknown as RegistrationRecord[]).sort(byRegistration)
+}
+
+const updateRegistration = async (
+  payload: Payload,
+  id: ID,
+  data: Partial<Omit<RegistrationRecord, 'eventId' | 'id' | 'key' | 'member'>>,
+): Promise<void> => {
+  await payload.db.updateOne({
+    collection: loyaltySlugs.registrations,
+    data: { ...data, updatedAt: new Date().toISOString() },
+    id,
+    returning: false,
+  })
+}
+
+/**
+ * Creates the member's registration for the event, keyed `${member}:${event}` (unique in the
+ * database). When a concurrent request created it first, that one is returned with
+ * `created: false`.
+ */
+const createRegistration = async (
+  payload: Payload,
+  memberId: ID,
+  eventId: ID,
+  data: Pick<RegistrationRecord, 'attendedAt' | 'registeredAt' | 'status'>,
+): Promise<{ created: boolean; record: RegistrationRecord }> => {
+  const key = registrationKey(memberId, eventId)
+  const now = new Date().toISOString()
+  try {
+    const created = await payload.db.create({
+      collection: loyaltySlugs.registrations,
+      data: {
+        attendedAt: data.attendedAt ?? null,
+        createdAt: now,
+        eventId: String(eventId),
+        key,
+        member: memberId,
+        registeredAt: data.registeredAt ?? null,
+        status: data.status,
+        updatedAt: now,
+      },
+    })
+    return { created: true, record: created as unknown as RegistrationRecord }
+  } catch (error) {
+    const raced = await findRegistration(payload, key)
+    if (raced) return { created: false, record: raced }
+    throw error
+  }
+}
+
+/** 1-based place on the waitlist, or null when the registration is not waitlisted. */
+const waitlistPosition = async (
+  payload: Payload,
+  eventId: ID,
+  record: RegistrationRecord,
+): Promise<null | number> => {
+  if (record.status !== 'waitlisted') return null
+  const waitlist = await registrationsIn(payload, eventId, ['waitlisted'])
+  const index = waitlist.findIndex((candidate) => String(candidate.id) === String(record.id))
+  return index === -1 ? null : index + 1
+}
+
+/**
+ * Gives free seats to the waitlist, first come first served, until the event is full (all of
+ * it when the event has no capacity). Returns how many were promoted.
+ */
+const fillSeats = async (payload: Payload, event: EventDoc): Promise<number> => {
+  const waitlist = await registrationsIn(payload, event.id, ['waitlisted'])
+  if (waitlist.length === 0) return 0
+  const capacity = event.capacity ?? null
+  const free =
+    capacity === null
+      ? waitlist.length
+      : capacity - (await registrationsIn(payload, event.id, SEAT_HOLDERS)).length
+  const promoted = waitlist.slice(0, Math.max(0, free))
+  for (const record of promoted) {
+    await updateRegistration(payload, record.id, { status: 'registered' })
+  }
+  return promoted.length
+}
+
+const registrationAward = (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+  member: MemberSnapshot,
+  event: EventDoc,
+  now: Date,
+): Promise<AwardResult> =>
+  award(payload, options, {
+    actor: { relationTo: options.members, value: member.id },
+    idempotencyKey: `event.registered:${member.id}:${event.id}`,
+    memberId: member.id,
+    now,
+    object: { collection, id: event.id },
+    verb: 'event.registered',
+  })
+
+const attendanceAward = (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+  memberId: ID,
+  event: EventDoc,
+  actor: { relationTo: string; value: ID },
+  now: Date,
+): Promise<AwardResult> =>
+  award(payload, options, {
+    actor,
+    idempotencyKey: `event.attended:${memberId}:${event.id}`,
+    memberId,
+    now,
+    object: { collection, id: event.id },
+    verb: 'event.attended',
+  })
+
+/**
+ * Marks a registration (created when missing) as attended. Returns whether this call changed
+ * it; a concurrent identical call may change it too (the write is not conditional).
+ */
+const markAttended = async (
+  payload: Payload,
+  memberId: ID,
+  eventId: ID,
+  existing: null | RegistrationRecord,
+  now: Date,
+): Promise<boolean> => {
+  const attended = { attendedAt: now.toISOString(), status: 'attended' as const }
+  if (existing?.status === 'attended') return false
+  if (existing) {
+    await updateRegistration(payload, existing.id, attended)
+    return true
+  }
+  const { created, record } = await createRegistration(payload, memberId, eventId, {
+    ...attended,
+    registeredAt: null,
+  })
+  if (created) return true
+  if (record.status === 'attended') return false
+  await updateRegistration(payload, record.id, attended)
+  return true
+}
+
+/**
+ * Attendance is awarded once and its activity recorded once. With an earning rule, the award's
+ * unique idempotency key decides (exactly one of concurrent calls books the entry); without one,
+ * the status change does.
+ */
+const firstAttendance = (result: AwardResult, changed: boolean): boolean =>
+  result.entryId !== null ? !result.duplicate : changed
+
+/** The organisation's spendable balance, for the reversal of its share. */
+const organisationSpendable = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  id: ID,
+): Promise<number> => {
+  const doc = (await payload.findByID({
+    collection: options.organisations,
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+  })) as unknown as null | { loyalty?: null | { spendable?: null | number } }
+  return doc?.loyalty?.spendable ?? 0
+}
+
+/**
+ * Takes back the points a registration earned (the member's entry and the organisation's
+ * share), as reversal entries that point at them. Keyed per original entry, so a repeated
+ * cancellation reverses nothing twice. Returns the member points reversed by this call.
+ */
+const reverseRegistrationPoints = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+  member: MemberSnapshot,
+  event: EventDoc,
+): Promise<number> => {
+  const earnKey = `event.registered:${member.id}:${event.id}`
+  const earned = (await findByKeys(payload, [earnKey, `${earnKey}:organisation`])).filter(
+    (entry) => entry.kind === 'earn' && entry.amount > 0,
+  )
+  const memberEntry = earned.find((entry) => entry.account === 'member')
+  if (!memberEntry) return 0
+  const organisationEntry = earned.find((entry) => entry.account === 'organisation')
+  const reason = `Registration cancelled: ${event.title}`
+  const draft = (entry: LedgerRecord, spendable: number): EntryDraft => ({
+    ...ledgerEffect('reverse', entry.amount, { spendable: Math.max(0, spendable) }),
+    account: entry.account,
+    actor: { relationTo: options.members, value: member.id },
+    idempotencyKey: `event.cancelled:${member.id}:${event.id}:${entry.id}`,
+    kind: 'reverse',
+    member: entry.account === 'member' ? member.id : null,
+    organisation: relationId(entry.organisation),
+    reason: entry.account === 'member' ? reason : `${reason} (by a member)`,
+    reverses: entry.id,
+    rule: relationId(entry.rule),
+    source: { collection, id: event.id, title: event.title },
+  })
+  // The spendable part of a reversal depends on the balance; when a concurrent redemption
+  // lowers it between our read and the write, the write refuses and we read again.
+  for (let attempt = 1; ; attempt += 1) {
+    const current = await loadMember(payload, options, member.id)
+    const drafts = [draft(memberEntry, current?.spendable ?? 0)]
+    if (organisationEntry) {
+      const organisation = relationId(organisationEntry.organisation)
+      const spendable =
+        organisation === null ? 0 : await organisationSpendable(payload, options, organisation)
+      drafts.push(draft(organisationEntry, spendable))
+    }
+    try {
+      const written = await writeLedger(payload, options, drafts)
+      return written.created ? memberEntry.amount : 0
+    } catch (error) {
+      if (!(error instanceof InsufficientPoints) || attempt >= 3) throw error
+    }
+  }
+}
 
 /** Event endpoints: register (with waitlist), cancel, check in, staff attendance. */
 export const eventEndpoints = (
-  _options: ResolvedLoyaltyOptions,
-  _collection: CollectionSlug,
-): Endpoint[] => []
+  options: ResolvedLoyaltyOptions,
+  collection: CollectionSlug,
+): Endpoint[] => [
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
+      const key = registrationKey(member.id, event.id)
+      const existing = await findRegistration(req.payload, key)
+      const now = new Date()
+
+      // Registering again is a no-op that answers with the current state (and the original
+      // award; a walk-in whom staff marked as attended never registered, so earns nothing here).
+      const currentState = async (record: RegistrationRecord) =>
+        ok({
+          award: record.registeredAt
+            ? await registrationAward(req.payload, options, collection, member, event, now)
+            : null,
+          status: record.status,
+          waitlistPosition: await waitlistPosition(req.payload, event.id, record),
+        })
+      if (existing && existing.status !== 'cancelled') return currentState(existing)
+
+      const closesAt = new Date(event.registrationDeadline ?? event.startsAt)
+      if (now.getTime() > closesAt.getTime()) {
+        throw new HttpError(409, 'Registration for this event has closed.')
+      }
+      const eligible = (event.eligibleTiers ?? []).map((tier) => String(relationId(tier)))
+      if (eligible.length > 0 && !eligible.includes(String(member.tierId))) {
+        const names = (await loadTiers(req.payload, options))
+          .filter((tier) => eligible.includes(String(tier.id)))
+          .map((tier) => tier.name)
+        throw new HttpError(
+          403,
+          names.length > 0
+            ? `This event is for ${listNames(names)} members.`
+            : 'This event is for members of other tiers.',
+        )
+      }
+
+      const capacity = event.capacity ?? null
+      const seatsTaken = (await registrationsIn(req.payload, event.id, SEAT_HOLDERS)).length
+      let status: RegistrationStatus =
+        capacity !== null && seatsTaken >= capacity ? 'waitlisted' : 'registered'
+      const registeredAt = new Date().toISOString()
+      let record: RegistrationRecord
+      if (existing) {
+        // Cancelled before: registers again under the same key, at the back of the queue.
+        await updateRegistration(req.payload, existing.id, {
+          attendedAt: null,
+          registeredAt,
+          status,
+        })
+        record = { ...existing, attendedAt: null, registeredAt, status }
+      } else {
+        const result = await createRegistration(req.payload, member.id, event.id, {
+          attendedAt: null,
+          registeredAt,
+          status,
+        })
+        // A concurrent identical request registered first: answer with its state.
+        if (!result.created) return currentState(result.record)
+        record = result.record
+      }
+
+      // The last seat under concurrency: the count above and the write are not atomic, so two
+      // members may both have seen a free seat. After writing, each request re-reads the seat
+      // holders in first-come order (registeredAt, then id) and, when its own registration lies
+      // beyond the capacity, moves itself to the waitlist. Only the request's own registration is
+      // ever moved. This closes the race as long as requests see each other's writes in the
+      // order of their registration times; a request whose write becomes visible only after a
+      // later-stamped request has checked can still leave one seat overbooked (the window is a
+      // single database round trip). A strict guarantee would need a conditional write in SQL.
+      if (status === 'registered' && capacity !== null) {
+        const holders = await registrationsIn(req.payload, event.id, SEAT_HOLDERS)
+        const place = holders.findIndex((holder) => String(holder.id) === String(record.id))
+        if (place >= capacity) {
+          status = 'waitlisted'
+          await updateRegistration(req.payload, record.id, { status })
+          record = { ...record, status }
+        }
+      }
+
+      await recordActivity(
+        req.payload,
+        member.id,
+        'event.registered',
+        { collection, id: event.id, title: event.title },
+        { status },
+      )
+      return ok({
+        award: await registrationAward(req.payload, options, collection, member, event, now),
+        status,
+        waitlistPosition: await waitlistPosition(req.payload, event.id, record),
+      })
+    }),
+    method: 'post',
+    path: '/:id/register',
+  },
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
+      const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
+      if (!registration || registration.status === 'cancelled') {
+        throw new HttpError(404, 'You are not registered for this event.')
+      }
+      if (registration.status === 'attended') {
+        throw new HttpError(409, 'You attended this event; the registration cannot be cancelled.')
+      }
+      await updateRegistration(req.payload, registration.id, { status: 'cancelled' })
+      await recordActivity(req.payload, member.id, 'event.cancelled', {
+        collection,
+        id: event.id,
+        title: event.title,
+      })
+      const reversedPoints = await reverseRegistrationPoints(
+        req.payload,
+        options,
+        collection,
+        member,
+        event,
+      )
+      if (registration.status === 'registered') await fillSeats(req.payload, event)
+      return ok({ reversedPoints, status: 'cancelled' })
+    }),
+    method: 'delete',
+    path: '/:id/register',
+  },
+  {
+    handler: handle(async (req) => {
+      const member = await memberContext(req, options)
+      const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
+      const body = await jsonBody(req)
+      const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
+      if (!registration || !SEAT_HOLDERS.includes(registration.status)) {
+        throw new HttpError(409, 'Register for the event before checking in.')
+      }
+      const expected = (event.attendanceCode ?? '').trim().toLowerCase()
+      if (!expected) {
+        throw new HttpError(
+          409,
+          'This event has no attendance code; the organisers record attendance.',
+        )
+      }
+      if (typeof body.code !== 'string' || body.code.trim() === '') {
+        throw new HttpError(400, 'Enter the attendance code announced at the event.')
+      }
+      if (body.code.trim().toLowerCase() !== expected) {
+        throw new HttpError(400, 'That attendance code is not right.')
+      }
+      const now = new Date()
+      let changed = false
+      if (registration.status !== 'attended') {
+        const minutes = options.checkInOpensMinutesBefore
+        const opensAt = new Date(event.startsAt).getTime() - minutes * 60_000
+        if (now.getTime() < opensAt) {
+          throw new HttpError(409, `Check-in opens ${minutes} minutes before the event starts.`)
+        }
+        if (now.getTime() > new Date(event.endsAt).getTime()) {
+          throw new HttpError(409, 'This event has ended.')
+        }
+        changed = await markAttended(req.payload, member.id, event.id, registration, now)
+      }
+      const result = await attendanceAward(
+        req.payload,
+        options,
+        collection,
+        member.id,
+        event,
+        { relationTo: options.members, value: member.id },
+        now,
+      )
+      if (firstAttendance(result, changed)) {
+        await recordActivity(req.payload, member.id, 'event.attended', {
+          collection,
+          id: event.id,
+          title: event.title,
+        })
+      }
+      return ok({ award: result, status: 'attended' })
+    }),
+    method: 'post',
+    path: '/:id/check-in',
+  },
+  {
+    handler: handle(async (req) => {
+      if (!req.user) throw new HttpError(401, 'Sign in as staff to record attendance.')
+      if (!signedInStaff(req, options)) {
+        throw new HttpError(403, 'Only staff can record attendance.')
+      }
+      const staffId = (req.user as { id: ID }).id
+      const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
+      const body = await jsonBody(req)
+      const ids = body.members
+      if (
+        !Array.isArray(ids) ||
+        ids.length === 0 ||
+        ids.length > MAX_ATTENDANCE ||
+        !ids.every(
+          (id) =>
+            (typeof id === 'number' && Number.isSafeInteger(id) && id > 0) ||
+            (typeof id === 'string' && id.trim() !== '' && id.length <= 64),
+        )
+      ) {
+        throw new HttpError(
+          400,
+          `Send "members": a list of 1 to ${MAX_ATTENDANCE} member ids (numbers or strings).`,
+        )
+      }
+      const unique = [...new Map((ids as ID[]).map((id) => [String(id).trim(), id])).values()]
+      const now = new Date()
+      const actor = { relationTo: options.staff, value: staffId }
+      const results: { duplicate: boolean; member: ID; points: number; status: string }[] = []
+      // One at a time: each award is its own transaction, and SQLite has a single writer.
+      for (const id of unique) {
+        const memberId = String(id).trim()
+        const member = /^(\d{1,18}|[0-9a-f]{24})$/i.test(memberId)
+          ? await loadMember(req.payload, options, memberId)
+          : null
+        if (!member) {
+          results.push({ duplicate: false, member: id, points: 0, status: 'unknown' })
+          continue
+        }
+        const existing = await findRegistration(req.payload, registrationKey(member.id, event.id))
+        const changed = await markAttended(req.payload, member.id, event.id, existing, now)
+        const result = await attendanceAward(
+          req.payload,
+          options,
+          collection,
+          member.id,
+          event,
+          actor,
+          now,
+        )
+        if (firstAttendance(result, changed)) {
+          await recordActivity(
+            req.payload,
+            member.id,
+            'event.attended',
+            { collection, id: event.id, title: event.title },
+            { recordedBy: staffId },
+          )
+        }
+        results.push({
+          duplicate: result.duplicate,
+          member: member.id,
+          points: result.points,
+          status: 'attended',
+        })
+      }
+      return ok({ results })
+    }),
+    method: 'post',
+    path: '/:id/attendance',
+  },
+]

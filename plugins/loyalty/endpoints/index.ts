@@ -2,5 +2,13 @@ import type { Endpoint } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-/** The plugin's REST endpoints (mounted under the API route, e.g. /api/loyalty/me). */
-export const loyaltyEndpoints = (_options: ResolvedLoyaltyOptions): Endpoint[] => []
+import { accountEndpoints } from './account'
+import { correctionEndpoints } from './corrections'
+import { leaderboardEndpoints } from './leaderboard'
+
+/** The plugin's root REST endpoints (under the API route, e.g. /api/loyalty/me). */
+export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
+  ...accountEndpoints(options),
+  ...leaderboardEndpoints(options),
+  ...correctionEndpoints(options),
+]

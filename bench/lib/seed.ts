@@ -1,0 +1,235 @@
+/**
+ * The bench programme, created through the Local API (as the tests do), plus the bulk rows
+ * that would take too long over HTTP: pre-started lessons and a long ledger for one member,
+ * written with plain SQL into the tables Payload made.
+ */
+import type { Payload } from 'payload'
+
+import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
+import pg from 'pg'
+
+export const benchPassword = 'bench-password-2026'
+
+/** Runs `work` over `items` with at most `concurrency` at a time; results in input order. */
+export const inParallel = async <T, R>(
+  items: T[],
+  concurrency: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> => {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++
+        results[index] = await work(items[index], index)
+      }
+    }),
+  )
+  return results
+}
+
+export type Seeded = {
+  adminEmail: string
+  courseId: number
+  lessonIds: string[]
+  /** The member with a long ledger, for GET /api/loyalty/me. */
+  ledgerMember: { email: string; id: number }
+  members: { email: string; id: number }[]
+  partnerId: number
+  ruleId: number
+  tierId: number
+}
+
+export const seedProgramme = async (
+  payload: Payload,
+  options: { lessons: number; members: number },
+): Promise<Seeded> => {
+  const editorConfig = await editorConfigFactory.default({ config: payload.config })
+  const body = convertMarkdownToLexical({
+    editorConfig,
+    markdown:
+      'Why **flow temperature** matters: every degree lower raises the COP by about 2.5 %.',
+  })
+  const adminEmail = 'bench.admin@bench.example'
+  await payload.create({
+    collection: 'users',
+    data: { email: adminEmail, name: 'Bench admin', password: benchPassword, roles: ['admin'] },
+  })
+  const tier = await payload.create({
+    collection: 'club-tiers',
+    data: { multiplier: 1, name: 'Bronze', qualifyingMonths: 12, rank: 1, threshold: 0 },
+  })
+  const partner = await payload.create({
+    collection: 'partners',
+    data: { name: 'Bench Installations', region: 'dach', type: 'installer' },
+  })
+  const rule = await payload.create({
+    collection: 'loyalty-earning-rules',
+    data: {
+      creditsOrganisation: true,
+      name: 'Lesson completed',
+      organisationSharePercent: 50,
+      points: 10,
+      verb: 'lesson.completed',
+    },
+  })
+  const course = await payload.create({
+    collection: 'courses',
+    data: {
+      _status: 'published',
+      estimatedMinutes: 600,
+      lessons: Array.from({ length: options.lessons }, (_, index) => ({
+        body,
+        minimumSeconds: 0,
+        title: `Lesson ${index + 1}`,
+      })),
+      level: 'foundation',
+      slug: 'bench-course',
+      summary: 'A long course for the benchmark',
+      title: 'Heat pumps, lesson by lesson',
+    },
+  })
+  const lessonIds = (course.lessons ?? []).map((lesson) => String(lesson.id))
+  if (lessonIds.length !== options.lessons) {
+    throw new Error(`the course has ${lessonIds.length} lessons, expected ${options.lessons}`)
+  }
+  const createMember = async (email: string) => {
+    const doc = await payload.create({
+      collection: 'members',
+      data: {
+        email,
+        jobRole: 'engineer',
+        loyalty: { tier: tier.id },
+        name: email.split('@')[0],
+        partner: partner.id,
+        password: benchPassword,
+      },
+    })
+    return { email, id: doc.id }
+  }
+  // Password hashing (pbkdf2) runs on the libuv pool: a few at a time keeps both cores busy.
+  const members = await inParallel(
+    Array.from({ length: options.members }, (_, index) => `member${index + 1}@bench.example`),
+    4,
+    createMember,
+  )
+  const ledgerMember = await createMember('long.ledger@bench.example')
+  return {
+    adminEmail,
+    courseId: course.id,
+    ledgerMember,
+    lessonIds,
+    members,
+    partnerId: partner.id,
+    ruleId: rule.id,
+    tierId: tier.id,
+  }
+}
+
+/** Fails early, naming the column, when the plugin's tables no longer look as expected. */
+const requireColumns = async (client: pg.Client, table: string, columns: string[]) => {
+  const { rows } = await client.query<{ column_name: string }>(
+    'SELECT column_name FROM information_schema.columns WHERE table_name = $1',
+    [table],
+  )
+  const present = new Set(rows.map((row) => row.column_name))
+  const missing = columns.filter((column) => !present.has(column))
+  if (missing.length > 0) {
+    throw new Error(`table ${table} has no column(s) ${missing.join(', ')}: update bench/lib/seed.ts`)
+  }
+}
+
+/**
+ * Marks every (member, lesson) pair as started an hour ago, as `POST …/start` would have
+ * (key `${memberId}:courses:${courseId}:lesson:${lessonId}`), in one statement.
+ */
+export const preStartLessons = async (
+  client: pg.Client,
+  seeded: Seeded,
+  collection = 'courses',
+): Promise<number> => {
+  await requireColumns(client, 'loyalty_progress', [
+    'key',
+    'member_id',
+    'collection',
+    'document_id',
+    'item',
+    'started_at',
+    'attempts',
+    'created_at',
+    'updated_at',
+  ])
+  const result = await client.query(
+    `INSERT INTO loyalty_progress
+       (key, member_id, collection, document_id, item, started_at, attempts, created_at, updated_at)
+     SELECT m.id || ':' || $1 || ':' || $2 || ':lesson:' || l.id, m.id, $1, $2, 'lesson:' || l.id,
+            now() - interval '1 hour', 0, now() - interval '1 hour', now() - interval '1 hour'
+       FROM unnest($3::int[]) AS m(id) CROSS JOIN unnest($4::text[]) AS l(id)`,
+    [collection, String(seeded.courseId), seeded.members.map((member) => member.id), seeded.lessonIds],
+  )
+  return result.rowCount ?? 0
+}
+
+/**
+ * Gives the ledger member `entries` earn entries of 10 points spread over the last year, and
+ * sets their cached balances to the sums, so that the balance invariant still holds.
+ */
+export const longLedger = async (client: pg.Client, seeded: Seeded, entries: number) => {
+  await requireColumns(client, 'loyalty_ledger', [
+    'account',
+    'member_id',
+    'organisation_id',
+    'kind',
+    'amount',
+    'qualifying_amount',
+    'reason',
+    'rule_id',
+    'source_collection',
+    'source_id',
+    'source_title',
+    'idempotency_key',
+    'breakdown',
+    'created_at',
+    'updated_at',
+  ])
+  await requireColumns(client, 'members', ['loyalty_spendable', 'loyalty_qualifying', 'loyalty_lifetime'])
+  const member = seeded.ledgerMember.id
+  await client.query(
+    `INSERT INTO loyalty_ledger
+       (account, member_id, organisation_id, kind, amount, qualifying_amount, reason, rule_id,
+        source_collection, source_id, source_title, idempotency_key, breakdown, created_at, updated_at)
+     SELECT 'member', $1, $2, 'earn', 10, 10, 'Lesson completed: Heat pumps, lesson by lesson', $3,
+            'courses', $4, 'Heat pumps, lesson by lesson', 'bench-history:' || $1 || ':' || n,
+            '{"capped":false,"steps":[]}'::jsonb,
+            now() - (n * interval '52 minutes'), now() - (n * interval '52 minutes')
+       FROM generate_series(1, $5::int) AS n`,
+    [member, seeded.partnerId, seeded.ruleId, String(seeded.courseId), entries],
+  )
+  await client.query(
+    `UPDATE members SET
+       loyalty_spendable = s.amount, loyalty_qualifying = s.qualifying, loyalty_lifetime = s.qualifying
+       FROM (SELECT coalesce(sum(amount), 0) AS amount, coalesce(sum(qualifying_amount), 0) AS qualifying
+               FROM loyalty_ledger WHERE account = 'member' AND member_id = $1) AS s
+      WHERE members.id = $1`,
+    [member],
+  )
+}
+
+/** Signs in over REST and returns the token. */
+export const signIn = async (
+  baseURL: string,
+  collection: 'members' | 'users',
+  email: string,
+): Promise<string> => {
+  const response = await fetch(`${baseURL}/api/${collection}/login`, {
+    body: JSON.stringify({ email, password: benchPassword }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  const body = (await response.json().catch(() => ({}))) as { token?: string }
+  if (response.status !== 200 || typeof body.token !== 'string') {
+    throw new Error(`sign-in as ${email} failed: ${response.status} ${JSON.stringify(body)}`)
+  }
+  return body.token
+}

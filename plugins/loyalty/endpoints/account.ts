@@ -1,0 +1,183 @@
+import type { CollectionSlug, Endpoint, PayloadRequest, Where } from 'payload'
+
+import type { ResolvedLoyaltyOptions } from '../types'
+
+import { addDaysUTC, addMonthsUTC } from '../engine/calendar'
+import { progressToNextTier } from '../engine/tiers'
+import { loadMember, loadTiers } from '../services/context'
+import { nextBestActionsFor } from '../services/nextActions'
+import { amountSince, pointsNotDueBy } from '../services/sums'
+import { loyaltySlugs } from '../types'
+import { HttpError, handle, ok, requireMember } from '../utilities/http'
+
+type ID = number | string
+
+const kinds = ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust']
+
+/** Points expiring within each horizon, from the cached balance and one indexed sum each. */
+const expiringWithin = async (
+  req: PayloadRequest,
+  account: 'member' | 'organisation',
+  id: ID,
+  spendable: number,
+  now: Date,
+) => {
+  const horizons = [30, 90]
+  const result: Record<string, number> = {}
+  for (const days of horizons) {
+    const notDue = await pointsNotDueBy(req.payload, account, id, addDaysUTC(now, days))
+    result[`within${days}Days`] = Math.max(0, spendable - notDue)
+  }
+  return result
+}
+
+/** `GET /api/loyalty/me` and `GET /api/loyalty/statement`. */
+export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
+  {
+    handler: handle(async (req) => {
+      const signedIn = requireMember(req, options)
+      const now = new Date()
+      const [member, tiers] = await Promise.all([
+        loadMember(req.payload, options, signedIn.id),
+        loadTiers(req.payload, options),
+      ])
+      if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
+      const tier = tiers.find((candidate) => String(candidate.id) === String(member.tierId)) ?? null
+      const progress = progressToNextTier(tiers, member.tierId, member.qualifying)
+      const windowEnd =
+        tier && member.tierSince ? addMonthsUTC(member.tierSince, tier.qualifyingMonths) : null
+      let organisation = null
+      if (member.organisation !== null) {
+        const doc = (await req.payload.findByID({
+          collection: options.organisations,
+          depth: 0,
+          disableErrors: true,
+          id: member.organisation,
+          overrideAccess: true,
+        })) as null | Record<string, unknown>
+        const loyalty = (doc?.loyalty ?? {}) as { spendable?: number; tier?: ID | null }
+        const orgTier =
+          tiers.find((candidate) => String(candidate.id) === String(loyalty.tier)) ?? null
+        organisation = doc
+          ? {
+              id: doc.id,
+              name: String(doc.name ?? doc.title ?? ''),
+              spendable: loyalty.spendable ?? 0,
+              tier: orgTier ? { id: orgTier.id, name: orgTier.name } : null,
+            }
+          : null
+      }
+      const [expiring, nextActions] = await Promise.all([
+        expiringWithin(req, 'member', member.id, member.spendable, now),
+        nextBestActionsFor(req.payload, options, member, tiers, now, 5),
+      ])
+      return ok({
+        balances: {
+          lifetime: member.lifetime,
+          qualifying: member.qualifying,
+          spendable: member.spendable,
+        },
+        expiring,
+        member: { id: member.id, jobRole: member.jobRole },
+        nextActions,
+        nextTier: progress.nextTier
+          ? {
+              id: progress.nextTier.id,
+              name: progress.nextTier.name,
+              percent: progress.percent,
+              pointsNeeded: progress.pointsNeeded,
+              threshold: progress.nextTier.threshold,
+            }
+          : null,
+        organisation,
+        qualifyingWindowEnds: windowEnd?.toISOString() ?? null,
+        tier: tier
+          ? { id: tier.id, multiplier: tier.multiplier, name: tier.name, since: member.tierSince }
+          : null,
+      })
+    }),
+    method: 'get',
+    path: '/loyalty/me',
+  },
+  {
+    handler: handle(async (req) => {
+      const signedIn = requireMember(req, options)
+      const query = req.searchParams
+      const page = Number(query.get('page') ?? 1)
+      const limit = Number(query.get('limit') ?? 20)
+      const kind = query.get('kind')
+      if (!Number.isInteger(page) || page < 1 || page > 100_000) {
+        throw new HttpError(400, 'page must be a whole number from 1.')
+      }
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+        throw new HttpError(400, 'limit must be a whole number from 1 to 100.')
+      }
+      if (kind !== null && !kinds.includes(kind)) {
+        throw new HttpError(400, `kind must be one of: ${kinds.join(', ')}.`)
+      }
+      const conditions: Where[] = [
+        { account: { equals: 'member' } },
+        { member: { equals: signedIn.id } },
+      ]
+      if (kind) conditions.push({ kind: { equals: kind } })
+      const result = await req.payload.find({
+        collection: loyaltySlugs.ledger as CollectionSlug,
+        depth: 0,
+        limit,
+        overrideAccess: true,
+        page,
+        sort: '-createdAt',
+        where: { and: conditions },
+      })
+      const docs = result.docs as unknown as {
+        amount: number
+        createdAt: string
+        id: ID
+        kind: string
+        qualifyingAmount: number
+        reason: string
+        sourceCollection?: null | string
+        sourceId?: null | string
+        sourceTitle?: null | string
+      }[]
+      // Running balance (unfiltered statements only): the balance after the newest line on this
+      // page is today's balance minus everything booked after it.
+      let balanceAfter: null | number = null
+      if (!kind && docs.length > 0) {
+        const member = await loadMember(req.payload, options, signedIn.id)
+        const newer = await amountSince(
+          req.payload,
+          'member',
+          signedIn.id,
+          new Date(docs[0].createdAt),
+        )
+        balanceAfter = (member?.spendable ?? 0) - newer
+      }
+      const lines = docs.map((doc) => {
+        const line = {
+          amount: doc.amount,
+          balanceAfter,
+          date: doc.createdAt,
+          id: doc.id,
+          kind: doc.kind,
+          qualifyingAmount: doc.qualifyingAmount,
+          reason: doc.reason,
+          source: doc.sourceCollection
+            ? { collection: doc.sourceCollection, id: doc.sourceId, title: doc.sourceTitle }
+            : null,
+        }
+        if (balanceAfter !== null) balanceAfter -= doc.amount
+        return line
+      })
+      return ok({
+        hasNextPage: result.hasNextPage,
+        lines,
+        page: result.page,
+        totalLines: result.totalDocs,
+        totalPages: result.totalPages,
+      })
+    }),
+    method: 'get',
+    path: '/loyalty/statement',
+  },
+]

@@ -1,0 +1,141 @@
+import type { Payload } from 'payload'
+
+import { and, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm'
+
+import { loyaltySlugs } from '../types'
+
+type ID = number | string
+type Column = Parameters<typeof eq>[0]
+type Table = Record<string, Column> & object
+type Query = {
+  from: (table: Table) => {
+    where: (condition: unknown) => Promise<Record<string, unknown>[]> & {
+      groupBy: (...columns: Column[]) => {
+        orderBy: (...order: unknown[]) => {
+          limit: (n: number) => Promise<Record<string, unknown>[]>
+        }
+      }
+    }
+  }
+}
+type DrizzleAdapter = {
+  drizzle: { select: (fields: Record<string, unknown>) => Query }
+  tables: Record<string, Table>
+}
+type MongoAdapter = {
+  collections: Record<
+    string,
+    { aggregate: (pipeline: Record<string, unknown>[]) => Promise<Record<string, unknown>[]> }
+  >
+}
+
+const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
+
+const ledgerTable = (payload: Payload) => {
+  const db = payload.db as unknown as DrizzleAdapter
+  return { db, table: db.tables[loyaltySlugs.ledger.replace(/-/g, '_')] }
+}
+
+/**
+ * Points of an account still "in lots" after `at`: the sum of positive earn/adjust entries that
+ * expire after `at` or never. With FIFO consumption, points expiring by `at` are
+ * `max(0, spendable − this)` (see the engine's `pointsToExpire`), so the balance page needs this
+ * one indexed sum, not the whole ledger.
+ */
+export const pointsNotDueBy = async (
+  payload: Payload,
+  account: 'member' | 'organisation',
+  id: ID,
+  at: Date,
+): Promise<number> => {
+  if (isMongo(payload)) {
+    const db = payload.db as unknown as MongoAdapter
+    const [row] = await db.collections[loyaltySlugs.ledger].aggregate([
+      {
+        $match: {
+          account,
+          amount: { $gt: 0 },
+          kind: { $in: ['earn', 'adjust'] },
+          [account]: id,
+          $or: [{ expiresAt: null }, { expiresAt: { $gt: at } }],
+        },
+      },
+      { $group: { _id: null, total: { $sum: '$amount' } } },
+    ])
+    return Number(row?.total ?? 0)
+  }
+  const { db, table } = ledgerTable(payload)
+  const [row] = await db.drizzle
+    .select({ total: sql`coalesce(sum(${table.amount}), 0)` })
+    .from(table)
+    .where(
+      and(
+        eq(table.account, account),
+        eq(table[account], id),
+        gt(table.amount, 0),
+        inArray(table.kind, ['earn', 'adjust']),
+        or(isNull(table.expiresAt), gt(table.expiresAt, at.toISOString())),
+      ),
+    )
+  return Number(row?.total ?? 0)
+}
+
+/** Sum of spendable amounts of an account's entries written after `after` (for running balances). */
+export const amountSince = async (
+  payload: Payload,
+  account: 'member' | 'organisation',
+  id: ID,
+  after: Date,
+): Promise<number> => {
+  if (isMongo(payload)) {
+    const db = payload.db as unknown as MongoAdapter
+    const [row] = await db.collections[loyaltySlugs.ledger].aggregate([
+      { $match: { account, createdAt: { $gt: after }, [account]: id } },
+      { $group: { _id: null, total: { $sum: '$amount' } } },
+    ])
+    return Number(row?.total ?? 0)
+  }
+  const { db, table } = ledgerTable(payload)
+  const [row] = await db.drizzle
+    .select({ total: sql`coalesce(sum(${table.amount}), 0)` })
+    .from(table)
+    .where(
+      and(
+        eq(table.account, account),
+        eq(table[account], id),
+        gt(table.createdAt, after.toISOString()),
+      ),
+    )
+  return Number(row?.total ?? 0)
+}
+
+/** Top accounts by qualifying points earned since `since` (a database GROUP BY, not a scan in memory). */
+export const topEarners = async (
+  payload: Payload,
+  account: 'member' | 'organisation',
+  since: Date,
+  limit: number,
+): Promise<{ id: ID; points: number }[]> => {
+  if (isMongo(payload)) {
+    const db = payload.db as unknown as MongoAdapter
+    const rows = await db.collections[loyaltySlugs.ledger].aggregate([
+      { $match: { account, createdAt: { $gte: since } } },
+      { $group: { _id: `$${account}`, points: { $sum: '$qualifyingAmount' } } },
+      { $sort: { points: -1 } },
+      { $limit: limit },
+    ])
+    return rows.map((row) => ({ id: row._id as ID, points: Number(row.points) }))
+  }
+  const { db, table } = ledgerTable(payload)
+  const points = sql`sum(${table.qualifyingAmount})`
+  const rows = await db.drizzle
+    .select({ id: table[account], points })
+    .from(table)
+    .where(and(eq(table.account, account), gte(table.createdAt, since.toISOString())))
+    .groupBy(table[account])
+    .orderBy(desc(points))
+    .limit(limit)
+  return rows
+    .filter((row) => row.id !== null && Number(row.points) > 0)
+    .map((row) => ({ id: row.id as ID, points: Number(row.points) }))
+}
