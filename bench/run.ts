@@ -144,6 +144,8 @@ const countStatus = (tally: { statusCodes: Record<string, number> }, status: num
   tally.statusCodes[status] = (tally.statusCodes[status] ?? 0) + 1
 }
 
+const loadAverageAtStart = os.loadavg()
+
 const main = async (): Promise<number> => {
   fs.mkdirSync(resultsDir, { recursive: true })
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
@@ -214,6 +216,8 @@ const main = async (): Promise<number> => {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
     PAYLOAD_SECRET: 'bench',
+    // The server has pushed the schema already; a second push would only diff (slowly).
+    PAYLOAD_MIGRATING: 'true',
   })
   const { getPayload } = await import('payload')
   const { default: config } = await import('../payload.config')
@@ -228,8 +232,10 @@ const main = async (): Promise<number> => {
   log(`seeding: ${settings.members} members, a course of ${settings.lessons} lessons`)
   const seeded = await seedProgramme(payload, {
     lessons: settings.lessons,
+    log,
     members: settings.members,
   })
+  log(`seeded ${seeded.members.length + 1} members`)
   await closePayload()
 
   const db = new pg.Client({ connectionString: benchUri })
@@ -248,6 +254,7 @@ const main = async (): Promise<number> => {
     signIn(server.url, 'members', member.email),
   )
   const ledgerMemberToken = await signIn(server.url, 'members', seeded.ledgerMember.email)
+  log(`signed in ${memberTokens.length + 2} accounts`)
 
   // 3. The measurements.
   let pairIndex = 0
@@ -513,6 +520,9 @@ const main = async (): Promise<number> => {
     cpuCount: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
     kernel: `${os.type()} ${os.release()}`,
+    /** 1/5/15-minute load averages: other work on the machine skews every figure. */
+    loadAverageAtEnd: os.loadavg().map((value) => Math.round(value * 100) / 100),
+    loadAverageAtStart: loadAverageAtStart.map((value) => Math.round(value * 100) / 100),
     node: process.version,
     postgres: postgresVersion,
     postgresSettings,
@@ -534,6 +544,9 @@ const main = async (): Promise<number> => {
   out.push(`Partner Club benchmark — ${report.finishedAt}`)
   out.push(
     `machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemoryGiB} GiB, Node ${machine.node}`,
+  )
+  out.push(
+    `load average (1/5/15 min) at start ${machine.loadAverageAtStart.join(' ')}, at end ${machine.loadAverageAtEnd.join(' ')}`,
   )
   out.push(`database: ${postgresVersion.split(' on ')[0]} (fsync ${postgresSettings.fsync}, synchronous_commit ${postgresSettings.synchronous_commit}); server pool ${machine.serverDatabasePoolMax}`)
   out.push(

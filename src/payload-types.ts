@@ -54,6 +54,8 @@ export interface Config {
     'loyalty-activities': LoyaltyActivity;
     'loyalty-progress': LoyaltyProgress;
     'loyalty-registrations': LoyaltyRegistration;
+    'loyalty-rewards': LoyaltyReward;
+    'loyalty-redemptions': LoyaltyRedemption;
     'loyalty-earning-rules': LoyaltyEarningRule;
     'loyalty-promotions': LoyaltyPromotion;
     'loyalty-tier-changes': LoyaltyTierChange;
@@ -76,6 +78,8 @@ export interface Config {
     'loyalty-activities': LoyaltyActivitiesSelect<false> | LoyaltyActivitiesSelect<true>;
     'loyalty-progress': LoyaltyProgressSelect<false> | LoyaltyProgressSelect<true>;
     'loyalty-registrations': LoyaltyRegistrationsSelect<false> | LoyaltyRegistrationsSelect<true>;
+    'loyalty-rewards': LoyaltyRewardsSelect<false> | LoyaltyRewardsSelect<true>;
+    'loyalty-redemptions': LoyaltyRedemptionsSelect<false> | LoyaltyRedemptionsSelect<true>;
     'loyalty-earning-rules': LoyaltyEarningRulesSelect<false> | LoyaltyEarningRulesSelect<true>;
     'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
     'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
@@ -802,6 +806,65 @@ export interface LoyaltyRegistration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards".
+ */
+export interface LoyaltyReward {
+  id: number;
+  title: string;
+  description?: string | null;
+  image?: (number | null) | Media;
+  cost: number;
+  /**
+   * Units left; empty for unlimited.
+   */
+  stock?: number | null;
+  /**
+   * Times one member may redeem it; empty for no limit.
+   */
+  perMemberLimit?: number | null;
+  minimumTier?: (number | null) | ClubTier;
+  requiresManagerApproval?: boolean | null;
+  activeFrom?: string | null;
+  activeUntil?: string | null;
+  enabled?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions".
+ */
+export interface LoyaltyRedemption {
+  id: number;
+  member: number | Member;
+  organisation?: (number | null) | Partner;
+  reward: number | LoyaltyReward;
+  rewardTitle?: string | null;
+  points: number;
+  status: 'requested' | 'approved' | 'fulfilled' | 'rejected' | 'cancelled';
+  /**
+   * Holds one of the member’s slots for a reward with a per-member limit.
+   */
+  limitKey?: string | null;
+  idempotencyKey: string;
+  decidedBy?:
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'members';
+        value: number | Member;
+      } | null);
+  decidedAt?: string | null;
+  notes?: string | null;
+  redeemEntry?: (number | null) | LoyaltyLedger;
+  refundEntry?: (number | null) | LoyaltyLedger;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "loyalty-tier-changes".
  */
 export interface LoyaltyTierChange {
@@ -887,6 +950,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-registrations';
         value: number | LoyaltyRegistration;
+      } | null)
+    | ({
+        relationTo: 'loyalty-rewards';
+        value: number | LoyaltyReward;
+      } | null)
+    | ({
+        relationTo: 'loyalty-redemptions';
+        value: number | LoyaltyRedemption;
       } | null)
     | ({
         relationTo: 'loyalty-earning-rules';
@@ -1302,6 +1373,46 @@ export interface LoyaltyRegistrationsSelect<T extends boolean = true> {
   status?: T;
   registeredAt?: T;
   attendedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-rewards_select".
+ */
+export interface LoyaltyRewardsSelect<T extends boolean = true> {
+  title?: T;
+  description?: T;
+  image?: T;
+  cost?: T;
+  stock?: T;
+  perMemberLimit?: T;
+  minimumTier?: T;
+  requiresManagerApproval?: T;
+  activeFrom?: T;
+  activeUntil?: T;
+  enabled?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-redemptions_select".
+ */
+export interface LoyaltyRedemptionsSelect<T extends boolean = true> {
+  member?: T;
+  organisation?: T;
+  reward?: T;
+  rewardTitle?: T;
+  points?: T;
+  status?: T;
+  limitKey?: T;
+  idempotencyKey?: T;
+  decidedBy?: T;
+  decidedAt?: T;
+  notes?: T;
+  redeemEntry?: T;
+  refundEntry?: T;
   updatedAt?: T;
   createdAt?: T;
 }

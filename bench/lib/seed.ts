@@ -43,7 +43,7 @@ export type Seeded = {
 
 export const seedProgramme = async (
   payload: Payload,
-  options: { lessons: number; members: number },
+  options: { lessons: number; log?: (message: string) => void; members: number },
 ): Promise<Seeded> => {
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const body = convertMarkdownToLexical({
@@ -109,9 +109,10 @@ export const seedProgramme = async (
     return { email, id: doc.id }
   }
   // Password hashing (pbkdf2) runs on the libuv pool: a few at a time keeps both cores busy.
+  options.log?.('tier, partner, earning rule and course created; creating members')
   const members = await inParallel(
     Array.from({ length: options.members }, (_, index) => `member${index + 1}@bench.example`),
-    4,
+    8,
     createMember,
   )
   const ledgerMember = await createMember('long.ledger@bench.example')
@@ -163,7 +164,8 @@ export const preStartLessons = async (
   const result = await client.query(
     `INSERT INTO loyalty_progress
        (key, member_id, collection, document_id, item, started_at, attempts, created_at, updated_at)
-     SELECT m.id || ':' || $1 || ':' || $2 || ':lesson:' || l.id, m.id, $1, $2, 'lesson:' || l.id,
+     SELECT m.id || ':' || $1::text || ':' || $2::text || ':lesson:' || l.id, m.id, $1::text, $2::text,
+            'lesson:' || l.id,
             now() - interval '1 hour', 0, now() - interval '1 hour', now() - interval '1 hour'
        FROM unnest($3::int[]) AS m(id) CROSS JOIN unnest($4::text[]) AS l(id)`,
     [collection, String(seeded.courseId), seeded.members.map((member) => member.id), seeded.lessonIds],
@@ -199,8 +201,9 @@ export const longLedger = async (client: pg.Client, seeded: Seeded, entries: num
     `INSERT INTO loyalty_ledger
        (account, member_id, organisation_id, kind, amount, qualifying_amount, reason, rule_id,
         source_collection, source_id, source_title, idempotency_key, breakdown, created_at, updated_at)
-     SELECT 'member', $1, $2, 'earn', 10, 10, 'Lesson completed: Heat pumps, lesson by lesson', $3,
-            'courses', $4, 'Heat pumps, lesson by lesson', 'bench-history:' || $1 || ':' || n,
+     SELECT 'member', $1::int, $2::int, 'earn', 10, 10, 'Lesson completed: Heat pumps, lesson by lesson',
+            $3::int, 'courses', $4::text, 'Heat pumps, lesson by lesson',
+            'bench-history:' || $1::int || ':' || n,
             '{"capped":false,"steps":[]}'::jsonb,
             now() - (n * interval '52 minutes'), now() - (n * interval '52 minutes')
        FROM generate_series(1, $5::int) AS n`,
@@ -210,8 +213,8 @@ export const longLedger = async (client: pg.Client, seeded: Seeded, entries: num
     `UPDATE members SET
        loyalty_spendable = s.amount, loyalty_qualifying = s.qualifying, loyalty_lifetime = s.qualifying
        FROM (SELECT coalesce(sum(amount), 0) AS amount, coalesce(sum(qualifying_amount), 0) AS qualifying
-               FROM loyalty_ledger WHERE account = 'member' AND member_id = $1) AS s
-      WHERE members.id = $1`,
+               FROM loyalty_ledger WHERE account = 'member' AND member_id = $1::int) AS s
+      WHERE members.id = $1::int`,
     [member],
   )
 }

@@ -6,13 +6,16 @@ import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
 import { ledgerCollection } from './collections/ledger'
 import { progressCollection } from './collections/progress'
+import { redemptionsCollection } from './collections/redemptions'
 import { registrationsCollection } from './collections/registrations'
+import { rewardsCollection } from './collections/rewards'
 import { promotionsCollection } from './collections/promotions'
 import { tierChangesCollection } from './collections/tierChanges'
 import { loyaltyEndpoints } from './endpoints'
 import { caseStudyEndpoints } from './endpoints/caseStudies'
 import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
+import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { resolveOptions } from './types'
 
@@ -67,6 +70,14 @@ export const loyaltyPlugin =
       activitiesCollection(options),
       progressCollection(options),
       registrationsCollection(options),
+      {
+        ...rewardsCollection(options),
+        endpoints: options.disabled ? [] : rewardEndpoints(options),
+      },
+      {
+        ...redemptionsCollection(options),
+        endpoints: options.disabled ? [] : redemptionEndpoints(options),
+      },
       earningRulesCollection(options),
       promotionsCollection(options),
       tierChangesCollection(options),

@@ -96,6 +96,17 @@ export type LoyaltyPluginOptions = {
    */
   isStaff?: (user: unknown) => boolean
   /**
+   * Tells whether a member manages their organisation in the programme (sees its members and
+   * approves its redemptions).
+   * @default (member) => member.partnerManager === true
+   */
+  isOrganisationManager?: (member: Record<string, unknown>) => boolean
+  /**
+   * Upload collection for reward images; `false` for none.
+   * @default 'media'
+   */
+  media?: CollectionSlug | false
+  /**
    * The collection holding the club tiers (needs numeric `rank`, `threshold`, `multiplier` and
    * `qualifyingMonths` fields).
    * @default 'club-tiers'
@@ -121,9 +132,12 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   downgradeGraceDays: options.downgradeGraceDays ?? 30,
   events: options.events ?? ('events' as CollectionSlug),
   isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
+  isOrganisationManager:
+    options.isOrganisationManager ?? ((member) => member.partnerManager === true),
   isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
   jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
   jobRoleField: options.jobRoleField ?? 'jobRole',
+  media: options.media ?? ('media' as CollectionSlug),
   members: options.members ?? ('members' as CollectionSlug),
   organisationField: options.organisationField ?? 'partner',
   organisations: options.organisations ?? ('partners' as CollectionSlug),

@@ -94,3 +94,52 @@ export const addToBalances = async (
     .returning({ id: table.id })
   if (rows.length !== 1) throw new InsufficientPoints()
 }
+
+/** Raised when a reward has no stock left; nothing is written. */
+export class OutOfStock extends Error {
+  constructor() {
+    super('This reward is out of stock.')
+    this.name = 'OutOfStock'
+  }
+}
+
+/**
+ * Changes a reward's stock by `delta` in the transaction, atomically: unlimited stock (null) is
+ * left alone, and stock never goes below zero (`OutOfStock`).
+ */
+export const changeStock = async (
+  payload: Payload,
+  transactionID: null | number | string,
+  collection: CollectionSlug,
+  id: number | string,
+  delta: number,
+): Promise<void> => {
+  if (payload.db.name === 'mongoose') {
+    const db = payload.db as unknown as MongoAdapterLike
+    const session = transactionID === null ? undefined : db.sessions[String(transactionID)]
+    const limited = await db.collections[collection].updateOne(
+      { _id: id, stock: { $gte: Math.max(0, -delta), $ne: null } },
+      { $inc: { stock: delta } },
+      { session },
+    )
+    if (limited.modifiedCount === 1) return
+    const unlimited = await db.collections[collection].updateOne(
+      { _id: id, stock: null },
+      { $set: {} },
+      { session },
+    )
+    if (unlimited.modifiedCount !== 1) throw new OutOfStock()
+    return
+  }
+  const db = payload.db as unknown as DrizzleAdapterLike
+  const table = db.tables[collection.replace(/-/g, '_')]
+  const connection =
+    transactionID === null ? db.drizzle : (db.sessions[String(transactionID)]?.db ?? db.drizzle)
+  const stock = table.stock
+  const rows = await connection
+    .update(table)
+    .set({ stock: sql`case when ${stock} is null then null else ${stock} + ${delta} end` })
+    .where(and(eq(table.id, id), sql`(${stock} is null or ${stock} + ${delta} >= 0)`))
+    .returning({ id: table.id })
+  if (rows.length !== 1) throw new OutOfStock()
+}

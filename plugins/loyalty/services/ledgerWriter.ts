@@ -81,6 +81,46 @@ export const findByKeys = async (
 }
 
 /**
+ * Writes ledger entries and the balances they change inside a transaction the caller owns
+ * (`transactionID` from `payload.db.beginTransaction()`, set on `req`). Throws
+ * `InsufficientPoints` when a balance would go below zero; the caller rolls back.
+ */
+export const writeEntriesInTransaction = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  drafts: EntryDraft[],
+  transactionID: null | number | string,
+  req: PayloadRequest,
+): Promise<LedgerRecord[]> => {
+  const entries: LedgerRecord[] = []
+  for (const draft of drafts) {
+    const doc = await payload.db.create({
+      collection: loyaltySlugs.ledger,
+      data: toData(draft),
+      req,
+    })
+    entries.push({ ...draft, createdAt: String(doc.createdAt), id: doc.id as ID })
+  }
+  for (const draft of drafts) {
+    const account = draft.account === 'member' ? options.members : options.organisations
+    const id = draft.account === 'member' ? draft.member : draft.organisation
+    if (id === null) throw new Error(`loyalty: a ${draft.account} entry needs its ${draft.account}`)
+    await addToBalances(payload, transactionID, account, id, draft.amount, draft.qualifyingAmount)
+  }
+  return entries
+}
+
+/** A transaction with a request bound to it, for adapter calls that take `req`. */
+export const beginTransaction = async (
+  payload: Payload,
+): Promise<{ req: PayloadRequest; transactionID: null | number | string }> => {
+  const req = await createLocalReq({}, payload)
+  const transactionID = (await payload.db.beginTransaction()) ?? null
+  if (transactionID !== null) req.transactionID = transactionID
+  return { req, transactionID }
+}
+
+/**
  * Writes ledger entries and the cached balances they change in one database transaction:
  * all or nothing. Uses the database adapter directly (no hooks, no document validation: the
  * callers build entries from the engine's decisions), which keeps the award path fast.
@@ -98,26 +138,9 @@ export const writeLedger = async (
 ): Promise<WriteResult> => {
   if (drafts.length === 0) return { created: true, entries: [] }
   const keys = drafts.map((draft) => draft.idempotencyKey)
-  const req = await createLocalReq({}, payload)
-  const transactionID = (await payload.db.beginTransaction()) ?? null
-  if (transactionID !== null) req.transactionID = transactionID
+  const { req, transactionID } = await beginTransaction(payload)
   try {
-    const entries: LedgerRecord[] = []
-    for (const draft of drafts) {
-      const doc = await payload.db.create({
-        collection: loyaltySlugs.ledger,
-        data: toData(draft),
-        req,
-      })
-      entries.push({ ...draft, createdAt: String(doc.createdAt), id: doc.id as ID })
-    }
-    for (const draft of drafts) {
-      const account = draft.account === 'member' ? options.members : options.organisations
-      const id = draft.account === 'member' ? draft.member : draft.organisation
-      if (id === null)
-        throw new Error(`loyalty: a ${draft.account} entry needs its ${draft.account}`)
-      await addToBalances(payload, transactionID, account, id, draft.amount, draft.qualifyingAmount)
-    }
+    const entries = await writeEntriesInTransaction(payload, options, drafts, transactionID, req)
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)
     return { created: true, entries }
   } catch (error) {
