@@ -13,6 +13,9 @@
  *   BENCH_LESSONS         lessons in the bench course (default 200)
  *   BENCH_LEDGER_ENTRIES  ledger entries of the member read by GET /api/loyalty/me (default 10000)
  *   BENCH_WARMUP_SECONDS  unrecorded warm-up before the first measurement (default 3)
+ *   BENCH_MEMBERS_VIA     `sql` (default): one member through the Local API, the others copied
+ *                         from it in SQL; `api`: every member through the Local API (slow:
+ *                         600,000 pbkdf2 rounds per password)
  *
  * A fresh database `bench_<timestamp>` is created and dropped at the end, also on failure.
  * The server runs as a child process (`node --import tsx src/server.ts`), the load generator
@@ -46,7 +49,14 @@ import {
   stopServerProcess,
 } from './lib/proc'
 import { fixed, ratio, table } from './lib/report'
-import { inParallel, longLedger, preStartLessons, seedProgramme, signIn } from './lib/seed'
+import {
+  cloneMembers,
+  inParallel,
+  longLedger,
+  preStartLessons,
+  seedProgramme,
+  signIn,
+} from './lib/seed'
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const resultsDir = path.join(rootDir, 'bench', 'results')
@@ -69,6 +79,7 @@ const settings = {
   lessons: numberEnv('BENCH_LESSONS', 200),
   meConnections: 8,
   members: numberEnv('BENCH_MEMBERS', 300),
+  membersVia: (process.env.BENCH_MEMBERS_VIA === 'api' ? 'api' : 'sql') as 'api' | 'sql',
   seconds: numberEnv('BENCH_SECONDS', 10),
   warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 3),
 }
@@ -197,8 +208,6 @@ const main = async (): Promise<number> => {
     logFile: path.join(resultsDir, 'server.log'),
     port,
     readyTimeoutMs: 180_000,
-  }).catch((error: unknown) => {
-    throw error
   })
   cleanups.push({
     name: 'stop server',
@@ -234,13 +243,15 @@ const main = async (): Promise<number> => {
     lessons: settings.lessons,
     log,
     members: settings.members,
+    membersVia: settings.membersVia,
   })
-  log(`seeded ${seeded.members.length + 1} members`)
   await closePayload()
 
   const db = new pg.Client({ connectionString: benchUri })
   await db.connect()
   cleanups.push({ name: 'close bench connection', run: () => db.end() })
+  if (settings.membersVia === 'sql') await cloneMembers(db, seeded, settings.members)
+  log(`seeded ${seeded.members.length + 1} members (${settings.membersVia === 'sql' ? 'the first through the Local API, the others copied in SQL' : 'all through the Local API'})`)
   const started = await preStartLessons(db, seeded)
   log(`pre-started ${started} (member, lesson) pairs`)
   await longLedger(db, seeded, settings.ledgerEntries)

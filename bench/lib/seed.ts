@@ -43,7 +43,13 @@ export type Seeded = {
 
 export const seedProgramme = async (
   payload: Payload,
-  options: { lessons: number; log?: (message: string) => void; members: number },
+  options: {
+    lessons: number
+    log?: (message: string) => void
+    members: number
+    /** `api`: every member through the Local API; `sql`: the first one, the others copied. */
+    membersVia: 'api' | 'sql'
+  },
 ): Promise<Seeded> => {
   const editorConfig = await editorConfigFactory.default({ config: payload.config })
   const body = convertMarkdownToLexical({
@@ -109,12 +115,19 @@ export const seedProgramme = async (
     return { email, id: doc.id }
   }
   // Password hashing (pbkdf2) runs on the libuv pool: a few at a time keeps both cores busy.
-  options.log?.('tier, partner, earning rule and course created; creating members')
-  const members = await inParallel(
-    Array.from({ length: options.members }, (_, index) => `member${index + 1}@bench.example`),
-    8,
-    createMember,
-  )
+  const memberEmail = (index: number) => `member${index + 1}@bench.example`
+  let members: { email: string; id: number }[]
+  if (options.membersVia === 'api') {
+    options.log?.(`creating ${options.members} members through the Local API`)
+    // Password hashing (pbkdf2) runs on the libuv pool: several at a time keeps both cores busy.
+    members = await inParallel(
+      Array.from({ length: options.members }, (_, index) => memberEmail(index)),
+      8,
+      createMember,
+    )
+  } else {
+    members = [await createMember(memberEmail(0))]
+  }
   const ledgerMember = await createMember('long.ledger@bench.example')
   return {
     adminEmail,
@@ -126,6 +139,32 @@ export const seedProgramme = async (
     ruleId: rule.id,
     tierId: tier.id,
   }
+}
+
+/**
+ * Copies the first member (made through the Local API, with a real password hash) into
+ * `count - 1` more members with one INSERT: same company, tier, job role, salt and hash (so
+ * the same password), their own name and email. Payload 3.90 hashes passwords with 600,000
+ * pbkdf2 rounds, which makes hundreds of Local API creates take minutes on a small machine.
+ */
+export const cloneMembers = async (client: pg.Client, seeded: Seeded, count: number) => {
+  const template = seeded.members[0]
+  const { rows: columns } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = 'members'
+        AND column_name NOT IN ('id', 'name', 'email', 'created_at', 'updated_at')`,
+  )
+  const copied = columns.map((row) => `"${row.column_name}"`).join(', ')
+  const { rows } = await client.query<{ email: string; id: number }>(
+    `INSERT INTO members (name, email, created_at, updated_at, ${copied})
+     SELECT 'member' || n, 'member' || n || '@bench.example', now(), now(), ${copied}
+       FROM members CROSS JOIN generate_series(2, $2::int) AS n
+      WHERE id = $1::int
+     RETURNING id, email`,
+    [template.id, count],
+  )
+  const byNumber = (email: string) => Number(/^member(\d+)@/.exec(email)?.[1] ?? 0)
+  seeded.members = [template, ...rows.sort((a, b) => byNumber(a.email) - byNumber(b.email))]
 }
 
 /** Fails early, naming the column, when the plugin's tables no longer look as expected. */

@@ -73,6 +73,24 @@ const activeRedemptions = async (payload: Payload, memberId: ID, rewardId: ID): 
  * A repeated idempotency key returns the first redemption.
  */
 export const redeem = async (
+  ...args: Parameters<typeof redeemOnce>
+): Promise<{ created: boolean; redemption: RedemptionDoc }> => {
+  // Concurrent requests of one member can race for the same per-member slot: the loser's unique
+  // key fails and the whole attempt rolls back. It then counts again and takes the next slot, or
+  // is refused once the limit is reached.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await redeemOnce(...args)
+    } catch (error) {
+      if (!(error instanceof SlotTaken) || attempt >= 10) throw error
+    }
+  }
+}
+
+/** The unique per-member slot key was taken by a concurrent redemption; try again. */
+class SlotTaken extends Error {}
+
+const redeemOnce = async (
   payload: Payload,
   options: ResolvedLoyaltyOptions,
   member: MemberSnapshot,
@@ -174,15 +192,15 @@ export const redeem = async (
     if (error instanceof InsufficientPoints) {
       throw new RedemptionRefused(409, 'You do not have enough points for this reward.')
     }
-    // A lost race for the last per-member slot shows up as a unique-key violation.
-    if (
-      reward.perMemberLimit &&
-      (await activeRedemptions(payload, member.id, reward.id)) >= reward.perMemberLimit
-    ) {
-      throw new RedemptionRefused(
-        409,
-        `You have already redeemed this reward the maximum number of times (${reward.perMemberLimit}).`,
-      )
+    // A lost race for a per-member slot shows up as a unique-key violation.
+    if (reward.perMemberLimit) {
+      if ((await activeRedemptions(payload, member.id, reward.id)) >= reward.perMemberLimit) {
+        throw new RedemptionRefused(
+          409,
+          `You have already redeemed this reward the maximum number of times (${reward.perMemberLimit}).`,
+        )
+      }
+      throw new SlotTaken()
     }
     throw error
   }
