@@ -1,5 +1,6 @@
 import * as migration_20261122_064209_initial from './20261122_064209_initial';
 import * as migration_20261122_065953_loyalty_core from './20261122_065953_loyalty_core';
+import * as migration_20261122_072001_loyalty_rewards_events from './20261122_072001_loyalty_rewards_events';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261122_065953_loyalty_core.up,
     down: migration_20261122_065953_loyalty_core.down,
-    name: '20261122_065953_loyalty_core'
+    name: '20261122_065953_loyalty_core',
+  },
+  {
+    up: migration_20261122_072001_loyalty_rewards_events.up,
+    down: migration_20261122_072001_loyalty_rewards_events.down,
+    name: '20261122_072001_loyalty_rewards_events'
   },
 ];
