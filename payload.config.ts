@@ -53,6 +53,13 @@ export default buildConfig({
   graphQL: {
     disablePlaygroundInProduction: true,
   },
+  jobs: {
+    // The server process (getPayload with cron) runs queued and scheduled jobs of the
+    // `loyalty` queue (points expiry) every five minutes. Set JOBS_AUTORUN=false to leave that
+    // to a separate worker (`npm run payload -- jobs:run --queue loyalty`).
+    autoRun: [{ cron: '*/5 * * * *', queue: 'loyalty' }],
+    shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
+  },
   logger: {
     options: { level: process.env.LOG_LEVEL || 'info' },
   },

@@ -202,13 +202,23 @@ const main = async (): Promise<number> => {
     PORT: String(port),
   }
   log(`starting the server on 127.0.0.1:${port} (log: bench/results/server.log)`)
-  const server: ServerProcess = await startServerProcess({
-    cwd: rootDir,
-    env: serverEnv,
-    logFile: path.join(resultsDir, 'server.log'),
-    port,
-    readyTimeoutMs: 180_000,
-  })
+  // The server now and then ends with exit code 13 (an unsettled top-level await while its
+  // modules load) before it listens, more often on a busy machine: try up to three times.
+  let server: ServerProcess | undefined
+  for (let attempt = 1; !server; attempt++) {
+    try {
+      server = await startServerProcess({
+        cwd: rootDir,
+        env: serverEnv,
+        logFile: path.join(resultsDir, 'server.log'),
+        port,
+        readyTimeoutMs: 180_000,
+      })
+    } catch (error) {
+      if (attempt >= 3) throw error
+      log(`the server did not start (attempt ${attempt}): ${String(error).split('\n')[0]}; retrying`)
+    }
+  }
   cleanups.push({
     name: 'stop server',
     run: async () => {

@@ -43,7 +43,7 @@ export const runLoad = (
   onStart?: (instance: autocannon.Instance) => void,
 ): Promise<autocannon.Result> =>
   new Promise((resolve, reject) => {
-    const instance = autocannon({ timeout: 30, ...options }, (error, result) =>
+    const instance = autocannon({ timeout: 60, ...options }, (error, result) =>
       error ? reject(error) : resolve(result),
     )
     onStart?.(instance)

@@ -160,7 +160,7 @@ export const sampleServer = (pid: number, intervalMs = 500) => {
  * load generator stops at its deadline; the server completes what it had started): until its
  * CPU use over 250 ms falls below 15 % of a core, at most `maxMs`.
  */
-export const settle = async (pid: number, maxMs = 15_000) => {
+export const settle = async (pid: number, maxMs = 40_000) => {
   const deadline = Date.now() + maxMs
   await sleep(250)
   while (Date.now() < deadline) {

@@ -17,6 +17,7 @@ import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { expirePointsTask } from './jobs/expirePoints'
 import { resolveOptions } from './types'
 
 export type { LoyaltyPluginOptions } from './types'
@@ -82,9 +83,15 @@ export const loyaltyPlugin =
       promotionsCollection(options),
       tierChangesCollection(options),
     )
+    const tasks =
+      options.disabled || options.pointsExpireAfterMonths === 0 ? [] : [expirePointsTask(options)]
     return {
       ...incomingConfig,
       collections,
+      jobs: {
+        ...incomingConfig.jobs,
+        tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks],
+      },
       endpoints: [
         ...(incomingConfig.endpoints ?? []),
         ...(options.disabled ? [] : loyaltyEndpoints(options)),

@@ -24,6 +24,8 @@ export type ServerOptions = {
    * API and health checks (used by API tests, which need no page build).
    */
   nextMode: NextMode
+  /** Run the jobs queue's cron (autoRun) in this process. @default true */
+  cron?: boolean
   /** Port to listen on; 0 picks a free one. */
   port: number
   /** Milliseconds in-flight requests get to finish on shutdown. @default 15000 */
@@ -55,7 +57,7 @@ const fetchHandler =
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const { config, host = '127.0.0.1', nextMode, port, shutdownTimeoutMs = 15_000 } = options
   if (nextMode !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config, cron: options.cron ?? true })
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
