@@ -12,6 +12,7 @@ export const bootServer = async (): Promise<RunningServer> => {
   const { default: config } = await import('../../payload.config')
   return startServer({
     config,
+    cron: false,
     host: '127.0.0.1',
     nextMode: 'off',
     port: 0,
