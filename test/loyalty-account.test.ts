@@ -282,3 +282,23 @@ describe('GET /api/loyalty/leaderboard', () => {
     expect((await client(server.url).request('GET', '/api/loyalty/leaderboard')).status).toBe(401)
   })
 })
+
+describe('GET /api/loyalty/organisation', () => {
+  it('shows a partner manager their company: balance, members with points and tier', async () => {
+    const managerA = await signIn(server.url, 'members', f.managerA.email, password)
+    const { body, status } = await managerA.request('GET', '/api/loyalty/organisation')
+    expect(status).toBe(200)
+    expect(body.organisation).toMatchObject({ name: 'Alpha Installations', spendable: 20 })
+    const names = body.members.map((member: { name: string }) => member.name).sort()
+    expect(names).toEqual(['a.blocked', 'a.colleague', 'a.manager', 'a.member'])
+    const a = body.members.find((member: { name: string }) => member.name === 'a.member')
+    expect(a).toMatchObject({ spendable: 1500, tier: 'Gold' })
+    expect(JSON.stringify(body)).not.toContain(f.memberB.email)
+  })
+
+  it('is refused to members who are not managers, and to staff', async () => {
+    expect((await memberA.request('GET', '/api/loyalty/organisation')).status).toBe(403)
+    expect((await memberB.request('GET', '/api/loyalty/organisation')).status).toBe(403)
+    expect((await admin.request('GET', '/api/loyalty/organisation')).status).toBe(403)
+  })
+})
