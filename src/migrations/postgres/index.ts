@@ -1,6 +1,7 @@
 import * as migration_20261122_064217_initial from './20261122_064217_initial';
 import * as migration_20261122_065941_loyalty_core from './20261122_065941_loyalty_core';
 import * as migration_20261122_072032_loyalty_rewards_events from './20261122_072032_loyalty_rewards_events';
+import * as migration_20261122_072533_loyalty_jobs from './20261122_072533_loyalty_jobs';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_072032_loyalty_rewards_events.up,
     down: migration_20261122_072032_loyalty_rewards_events.down,
-    name: '20261122_072032_loyalty_rewards_events'
+    name: '20261122_072032_loyalty_rewards_events',
+  },
+  {
+    up: migration_20261122_072533_loyalty_jobs.up,
+    down: migration_20261122_072533_loyalty_jobs.down,
+    name: '20261122_072533_loyalty_jobs'
   },
 ];

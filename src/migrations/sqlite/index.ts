@@ -1,6 +1,7 @@
 import * as migration_20261122_064209_initial from './20261122_064209_initial';
 import * as migration_20261122_065953_loyalty_core from './20261122_065953_loyalty_core';
 import * as migration_20261122_072001_loyalty_rewards_events from './20261122_072001_loyalty_rewards_events';
+import * as migration_20261122_072515_loyalty_jobs from './20261122_072515_loyalty_jobs';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261122_072001_loyalty_rewards_events.up,
     down: migration_20261122_072001_loyalty_rewards_events.down,
-    name: '20261122_072001_loyalty_rewards_events'
+    name: '20261122_072001_loyalty_rewards_events',
+  },
+  {
+    up: migration_20261122_072515_loyalty_jobs.up,
+    down: migration_20261122_072515_loyalty_jobs.down,
+    name: '20261122_072515_loyalty_jobs'
   },
 ];
