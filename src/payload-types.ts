@@ -108,6 +108,7 @@ export interface Config {
   jobs: {
     tasks: {
       loyaltyExpirePoints: TaskLoyaltyExpirePoints;
+      loyaltyReviewTiers: TaskLoyaltyReviewTiers;
       inline: {
         input: unknown;
         output: unknown;
@@ -960,7 +961,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'loyaltyExpirePoints';
+        taskSlug: 'inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers';
         taskID: string;
         input?:
           | {
@@ -993,7 +994,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'loyaltyExpirePoints') | null;
+  taskSlug?: ('inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1720,6 +1721,18 @@ export interface TaskLoyaltyExpirePoints {
   output: {
     accounts?: number | null;
     expiredPoints?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyReviewTiers".
+ */
+export interface TaskLoyaltyReviewTiers {
+  input?: unknown;
+  output: {
+    reviewed?: number | null;
+    downgraded?: number | null;
+    confirmed?: number | null;
   };
 }
 /**

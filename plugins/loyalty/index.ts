@@ -18,6 +18,7 @@ import { eventEndpoints } from './endpoints/events'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { expirePointsTask } from './jobs/expirePoints'
+import { reviewTiersTask } from './jobs/reviewTiers'
 import { resolveOptions } from './types'
 
 export type { LoyaltyPluginOptions } from './types'
@@ -83,8 +84,12 @@ export const loyaltyPlugin =
       promotionsCollection(options),
       tierChangesCollection(options),
     )
-    const tasks =
-      options.disabled || options.pointsExpireAfterMonths === 0 ? [] : [expirePointsTask(options)]
+    const tasks = options.disabled
+      ? []
+      : [
+          ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
+          reviewTiersTask(options),
+        ]
     return {
       ...incomingConfig,
       collections,

@@ -139,3 +139,51 @@ export const topEarners = async (
     .filter((row) => row.id !== null && Number(row.points) > 0)
     .map((row) => ({ id: row.id as ID, points: Number(row.points) }))
 }
+
+/**
+ * Sets an account's cached `qualifying` to the sum of its qualifying amounts since `since`, in
+ * one statement (so an award committing at the same moment is never lost: it is either in the
+ * sum or added on top afterwards). Returns the new value.
+ */
+export const recomputeQualifying = async (
+  payload: Payload,
+  collection: string,
+  account: 'member' | 'organisation',
+  id: ID,
+  since: Date,
+): Promise<number> => {
+  if (isMongo(payload)) {
+    const db = payload.db as unknown as MongoAdapter & {
+      collections: Record<string, { updateOne: (f: object, u: object) => Promise<unknown> }>
+    }
+    const [row] = await db.collections[loyaltySlugs.ledger].aggregate([
+      { $match: { account, createdAt: { $gte: since }, [account]: id } },
+      { $group: { _id: null, total: { $sum: '$qualifyingAmount' } } },
+    ])
+    const total = Number(row?.total ?? 0)
+    await db.collections[collection].updateOne(
+      { _id: id },
+      { $set: { 'loyalty.qualifying': total } },
+    )
+    return total
+  }
+  const db = payload.db as unknown as DrizzleAdapter & {
+    drizzle: {
+      update: (table: Table) => {
+        set: (v: object) => {
+          where: (c: unknown) => { returning: (f: object) => Promise<Record<string, unknown>[]> }
+        }
+      }
+    }
+  }
+  const ledger = db.tables[loyaltySlugs.ledger.replace(/-/g, '_')]
+  const holder = db.tables[collection.replace(/-/g, '_')]
+  const rows = await db.drizzle
+    .update(holder)
+    .set({
+      loyalty_qualifying: sql`(select coalesce(sum(${ledger.qualifyingAmount}), 0) from ${ledger} where ${ledger.account} = ${account} and ${ledger[account]} = ${id} and ${ledger.createdAt} >= ${since.toISOString()})`,
+    })
+    .where(eq(holder.id, id))
+    .returning({ qualifying: holder.loyalty_qualifying })
+  return Number(rows[0]?.qualifying ?? 0)
+}
