@@ -2,6 +2,7 @@ import * as migration_20261122_064217_initial from './20261122_064217_initial';
 import * as migration_20261122_065941_loyalty_core from './20261122_065941_loyalty_core';
 import * as migration_20261122_072032_loyalty_rewards_events from './20261122_072032_loyalty_rewards_events';
 import * as migration_20261122_072533_loyalty_jobs from './20261122_072533_loyalty_jobs';
+import * as migration_20261122_072857_loyalty_tier_review from './20261122_072857_loyalty_tier_review';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_072533_loyalty_jobs.up,
     down: migration_20261122_072533_loyalty_jobs.down,
-    name: '20261122_072533_loyalty_jobs'
+    name: '20261122_072533_loyalty_jobs',
+  },
+  {
+    up: migration_20261122_072857_loyalty_tier_review.up,
+    down: migration_20261122_072857_loyalty_tier_review.down,
+    name: '20261122_072857_loyalty_tier_review'
   },
 ];
