@@ -26,6 +26,10 @@ const counts = async () => ({
   members: (await payload.count({ collection: 'members' })).totalDocs,
   partners: (await payload.count({ collection: 'partners' })).totalDocs,
   users: (await payload.count({ collection: 'users' })).totalDocs,
+  rules: (await payload.count({ collection: 'loyalty-earning-rules' })).totalDocs,
+  rewards: (await payload.count({ collection: 'loyalty-rewards' })).totalDocs,
+  promotions: (await payload.count({ collection: 'loyalty-promotions' })).totalDocs,
+  ledger: (await payload.count({ collection: 'loyalty-ledger' })).totalDocs,
 })
 
 describe('the demo seed', () => {
@@ -39,7 +43,11 @@ describe('the demo seed', () => {
       events: 5,
       media: courses.length + caseStudies.length,
       members: members.length,
+      ledger: members.length,
       partners: 4,
+      promotions: 1,
+      rewards: 5,
+      rules: 5,
       users: 2,
     })
     expect(summary.existing).toEqual({})
@@ -79,6 +87,28 @@ describe('the demo seed', () => {
     )
     expect(types).toContain('webinar')
     expect(types).toContain('club-event')
+  })
+
+  it('gives every member an opening balance that matches their tier, booked in the ledger', async () => {
+    const tiersByName = new Map(
+      (await payload.find({ collection: 'club-tiers', limit: 10 })).docs.map((tier) => [
+        tier.id,
+        tier,
+      ]),
+    )
+    const all = await payload.find({ collection: 'members', depth: 0, limit: 100 })
+    for (const member of all.docs) {
+      const tier = tiersByName.get(member.loyalty?.tier as number)
+      expect(tier).toBeTruthy()
+      expect(member.loyalty?.qualifying ?? 0).toBeGreaterThanOrEqual(tier!.threshold)
+      const { docs } = await payload.find({
+        collection: 'loyalty-ledger',
+        limit: 0,
+        pagination: false,
+        where: { member: { equals: member.id } },
+      })
+      expect(docs.reduce((sum, doc) => sum + doc.amount, 0)).toBe(member.loyalty?.spendable)
+    }
   })
 
   it('is idempotent: a second run creates nothing and keeps edits', async () => {

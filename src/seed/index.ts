@@ -9,6 +9,7 @@ import { eventTimezones } from '../config/timezones'
 import { caseStudies, courses, events, members, partners, tiers } from './content'
 import { coverImage } from './images'
 import { demoLogins } from './logins'
+import { seedProgramme } from './programme'
 
 export type SeedSummary = {
   /** Documents created by this run, per collection. */
@@ -260,6 +261,8 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
       }),
     )
   }
+
+  await seedProgramme(payload, tierIds as Map<string, number>, now, count)
 
   return summary
 }
