@@ -52,12 +52,21 @@ const openCourse = async (
   id: string,
   member: MemberSnapshot,
 ): Promise<CourseDoc> => {
+  // The lesson structure and the quiz, without the lesson bodies (the bulk of a course).
   const course = (await payload.findByID({
     collection,
     depth: 0,
     disableErrors: true,
     id,
     overrideAccess: true,
+    select: {
+      _status: true,
+      issuesCertificate: true,
+      lessons: { id: true, minimumSeconds: true, title: true },
+      quiz: true,
+      requiredTier: true,
+      title: true,
+    },
   })) as CourseDoc | null
   if (!course || course._status === 'draft') throw new HttpError(404, 'This course does not exist.')
   const required = relationId(course.requiredTier)

@@ -44,6 +44,7 @@ export const loadMember = async (
     disableErrors: true,
     id,
     overrideAccess: true,
+    select: { [options.jobRoleField]: true, [options.organisationField]: true, loyalty: true, status: true },
   })) as null | Record<string, unknown>
   if (!doc) return null
   const loyalty = (doc.loyalty ?? {}) as LoyaltyGroup
@@ -89,12 +90,14 @@ export const loadObject = async (
   collection: CollectionSlug,
   id: ID,
 ): Promise<null | { doc: Record<string, unknown>; tags: string[]; title: string }> => {
+  // Only what reasons, rule filters and promotions need: never the (large) content itself.
   const doc = (await payload.findByID({
     collection,
     depth: 0,
     disableErrors: true,
     id,
     overrideAccess: true,
+    select: { name: true, productTags: true, products: true, tags: true, title: true },
   })) as null | Record<string, unknown>
   if (!doc) return null
   const tags = ['productTags', 'products', 'tags']
