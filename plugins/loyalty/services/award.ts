@@ -10,6 +10,7 @@ import { type PromotionCandidate, matchingPromotions, selectRule } from '../engi
 import { loyaltySlugs } from '../types'
 import { loadMember, loadObject, loadTiers } from './context'
 import { writeLedger } from './ledgerWriter'
+import { applyOrganisationTierUpgrade } from './organisationTiers'
 import { applyTierUpgrade } from './tiers'
 
 type ID = number | string
@@ -255,6 +256,9 @@ export const award = async (
   const result = resultFromEntries(written.entries, newBalances, !written.created)
   if (written.created && after && decision.memberPoints > 0) {
     result.tierUpgrade = await applyTierUpgrade(payload, options, after, tiers, now)
+  }
+  if (written.created && member.organisation !== null && decision.organisationPoints > 0) {
+    await applyOrganisationTierUpgrade(payload, options, member.organisation, tiers, now)
   }
   return result
 }

@@ -44,7 +44,12 @@ export const loadMember = async (
     disableErrors: true,
     id,
     overrideAccess: true,
-    select: { [options.jobRoleField]: true, [options.organisationField]: true, loyalty: true, status: true },
+    select: {
+      [options.jobRoleField]: true,
+      [options.organisationField]: true,
+      loyalty: true,
+      status: true,
+    },
   })) as null | Record<string, unknown>
   if (!doc) return null
   const loyalty = (doc.loyalty ?? {}) as LoyaltyGroup

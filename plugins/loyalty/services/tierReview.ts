@@ -6,6 +6,7 @@ import { addMonthsUTC } from '../engine/calendar'
 import { evaluateTier } from '../engine/tiers'
 import { loyaltySlugs } from '../types'
 import { loadTiers } from './context'
+import { organisationRequirementsMet } from './organisationTiers'
 import { recomputeQualifying } from './sums'
 
 type ID = number | string
@@ -58,6 +59,10 @@ export const reviewTiers = async (
           currentTierId: tierId,
           graceDays: options.downgradeGraceDays,
           now,
+          organisationRequirementMet:
+            account === 'organisation'
+              ? await organisationRequirementsMet(payload, options, doc.id)
+              : undefined,
           qualifying,
           tierSince: doc.loyalty?.tierSince ? new Date(doc.loyalty.tierSince) : null,
           tiers,
