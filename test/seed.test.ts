@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { caseStudies, courses, events, members, partners, tiers } from '../src/seed/content'
+import { caseStudies, courses, members, partners, tiers } from '../src/seed/content'
 import { seed } from '../src/seed/index'
 import { demoLogins } from '../src/seed/logins'
 import { bootPayload } from './helpers/payload'

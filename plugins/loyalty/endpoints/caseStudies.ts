@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Endpoint, Payload } from 'payload'
 
 import type { MemberSnapshot } from '../services/context'
 import type { ResolvedLoyaltyOptions } from '../types'
@@ -6,9 +6,10 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import { readingSeconds, secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { award } from '../services/award'
-import { loadMember, loadTiers } from '../services/context'
+import { loadTiers } from '../services/context'
 import { ensureProgress, findProgress, progressKey, updateProgress } from '../services/progress'
-import { HttpError, handle, idParam, ok, requireMember } from '../utilities/http'
+import { HttpError, handle, idParam, ok } from '../utilities/http'
+import { memberContext } from './memberContext'
 
 type ID = number | string
 
@@ -57,13 +58,6 @@ export const countWords = (doc: Record<string, unknown>, fields: string[]): numb
     .join('')
     .split(/\s+/)
     .filter((token) => /[\p{L}\p{N}]/u.test(token)).length
-}
-
-const memberContext = async (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
-  const signedIn = requireMember(req, options)
-  const member = await loadMember(req.payload, options, signedIn.id)
-  if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
-  return member
 }
 
 /** Loads a published case study the member may read (tier), or answers 404/403. */

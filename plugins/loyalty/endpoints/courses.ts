@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Endpoint, Payload } from 'payload'
 
 import type { QuizQuestion } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
@@ -8,7 +8,7 @@ import { gradeQuiz, validateQuizAnswers } from '../engine/quiz'
 import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
-import { loadMember, loadTiers } from '../services/context'
+import { loadTiers } from '../services/context'
 import {
   ensureProgress,
   findProgress,
@@ -16,7 +16,8 @@ import {
   progressOn,
   updateProgress,
 } from '../services/progress'
-import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
+import { memberContext } from './memberContext'
 
 type ID = number | string
 
@@ -86,13 +87,6 @@ const lessonOf = (course: CourseDoc, lessonId: string) => {
   const lesson = (course.lessons ?? []).find((candidate) => candidate.id === lessonId)
   if (!lesson) throw new HttpError(404, 'This lesson is not part of the course.')
   return lesson
-}
-
-const memberContext = async (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
-  const signedIn = requireMember(req, options)
-  const member = await loadMember(req.payload, options, signedIn.id)
-  if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
-  return member
 }
 
 /**

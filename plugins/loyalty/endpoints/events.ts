@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, Endpoint, Payload } from 'payload'
 
 import type { MemberSnapshot } from '../services/context'
 import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
@@ -12,7 +12,8 @@ import { InsufficientPoints } from '../services/balances'
 import { loadMember, loadTiers } from '../services/context'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
 import { loyaltySlugs } from '../types'
-import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
+import { memberContext } from './memberContext'
 
 type ID = number | string
 
@@ -66,13 +67,6 @@ const byRegistration = (a: RegistrationRecord, b: RegistrationRecord): number =>
   const [left, right] = [String(a.id), String(b.id)]
   if (/^\d+$/.test(left) && /^\d+$/.test(right)) return Number(left) - Number(right)
   return left < right ? -1 : left > right ? 1 : 0
-}
-
-const memberContext = async (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
-  const signedIn = requireMember(req, options)
-  const member = await loadMember(req.payload, options, signedIn.id)
-  if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
-  return member
 }
 
 /** Loads a published event, or answers 404. */
