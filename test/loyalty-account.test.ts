@@ -94,6 +94,25 @@ describe('GET /api/loyalty/me', () => {
   })
 })
 
+describe('next best actions', () => {
+  it('lists what would earn the most, with the points it would give', async () => {
+    await payload.create({
+      collection: 'loyalty-earning-rules',
+      data: { name: 'Attended an event', points: 80, verb: 'event.attended' },
+    })
+    await payload.create({
+      collection: 'loyalty-earning-rules',
+      data: { name: 'Course completed', points: 150, verb: 'course.completed' },
+    })
+    const { body } = await memberA.request('GET', '/api/loyalty/me')
+    // The Gold masterclass is locked for this Bronze member, so it is not suggested.
+    expect(body.nextActions).toEqual([
+      expect.objectContaining({ kind: 'course.completed', points: 150, title: 'Heat pump basics' }),
+      expect.objectContaining({ kind: 'event.attended', points: 80, title: 'Webinar' }),
+    ])
+  })
+})
+
 describe('admin corrections', () => {
   it('refuses anyone but admins', async () => {
     const body = { member: f.memberA.id, points: 100, reason: 'Trade show bonus' }

@@ -115,6 +115,7 @@ export const nextBestActionsFor = async (
       limit: 50,
       overrideAccess: true,
       pagination: false,
+      select: { productTags: true, products: true, requiredTier: true, tags: true, title: true },
       where,
     })
     for (const doc of docs as unknown as Record<string, unknown>[]) {
