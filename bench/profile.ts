@@ -6,19 +6,14 @@
  *   node --import tsx bench/profile.ts
  *
  * Environment: BENCH_DATABASE_URI (as for run.ts), PROFILE_REQUESTS (default 40),
- * BENCH_LESSONS (default 200). The database is dropped at the end.
+ * BENCH_LESSONS (default 200). The database is dropped at the end. If it ends silently with exit
+ * code 13, the Payload config deadlocked while loading (see the README): run it again.
  */
+import inspector from 'node:inspector/promises'
 import { createRequire } from 'node:module'
 import pg from 'pg'
 
-import {
-  cloneMembers,
-  inParallel,
-  longLedger,
-  preStartLessons,
-  seedProgramme,
-  signIn,
-} from './lib/seed'
+import { cloneMembers, inParallel, longLedger, preStartLessons, signIn } from './lib/seed'
 
 const baseUri = process.env.BENCH_DATABASE_URI || 'postgres://postgres@127.0.0.1:54329/postgres'
 const requests = Number(process.env.PROFILE_REQUESTS || 40)
@@ -60,11 +55,7 @@ const instrument = () => {
 }
 
 const shape = (sql: string) =>
-  sql
-    .replace(/\s+/g, ' ')
-    .replace(/\$\d+/g, '?')
-    .replace(/"/g, '')
-    .slice(0, 110)
+  sql.replace(/\s+/g, ' ').replace(/\$\d+/g, '?').replace(/"/g, '').slice(0, 110)
 
 const profileRequests = async (
   label: string,
@@ -115,32 +106,125 @@ const profileRequests = async (
   process.stdout.write(`${lines.join('\n')}\n\n`)
 }
 
+type ProfileNode = {
+  callFrame: { functionName: string; lineNumber: number; url: string }
+  hitCount?: number
+  id: number
+}
+
+/** Where a sampled function lives: a package, the plugin, the app, or Node itself. */
+const origin = (url: string): string => {
+  if (!url) return '(native / GC / idle)'
+  const nodeModules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
+  if (nodeModules) return nodeModules[1]
+  if (url.includes('/plugins/loyalty/')) return 'plugins/loyalty'
+  if (url.startsWith('node:')) return 'node internals'
+  if (url.includes('/work/')) return 'app'
+  return url.split('/').slice(-2).join('/')
+}
+
+/**
+ * Sends `count` requests, `concurrency` at a time, under the V8 CPU profiler, and prints where
+ * the CPU time went: by package and by function (self time).
+ */
+const cpuProfile = async (
+  label: string,
+  count: number,
+  concurrency: number,
+  send: (index: number) => Promise<Response>,
+) => {
+  const session = new inspector.Session()
+  session.connect()
+  await session.post('Profiler.enable')
+  await session.post('Profiler.setSamplingInterval', { interval: 200 })
+  await session.post('Profiler.start')
+  const started = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const response = await send(next++)
+        await response.text()
+      }
+    }),
+  )
+  const wall = performance.now() - started
+  const { profile } = (await session.post('Profiler.stop')) as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
+  }
+  session.disconnect()
+  const selfMs = new Map<number, number>()
+  profile.samples.forEach((id, index) => {
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+  })
+  const byOrigin = new Map<string, number>()
+  const byFunction = new Map<string, number>()
+  let busy = 0
+  for (const node of profile.nodes) {
+    const ms = selfMs.get(node.id) ?? 0
+    const name = node.callFrame.functionName
+    if (name === '(idle)' || name === '(program)') continue
+    busy += ms
+    const where =
+      name === '(garbage collector)' ? '(garbage collector)' : origin(node.callFrame.url)
+    byOrigin.set(where, (byOrigin.get(where) ?? 0) + ms)
+    const key = `${name || '(anonymous)'}  ${where}`
+    byFunction.set(key, (byFunction.get(key) ?? 0) + ms)
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([key, ms]) =>
+          `  ${(ms / count).toFixed(2).padStart(7)} ms/req  ${((100 * ms) / busy).toFixed(0).padStart(3)} %  ${key}`,
+      )
+  process.stdout.write(
+    [
+      `${label}: CPU profile of ${count} requests, ${concurrency} at a time: ${(count / (wall / 1000)).toFixed(1)}/s, ` +
+        `${(busy / count).toFixed(1)} ms of JavaScript CPU (self time, this process) per request`,
+      '  by origin:',
+      ...top(byOrigin, 12),
+      '  by function:',
+      ...top(byFunction, 15),
+      '',
+      '',
+    ].join('\n'),
+  )
+}
+
 const main = async () => {
   const name = `bench_profile_${Date.now()}`
-  const admin = new pg.Client({ connectionString: baseUri })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
   const url = new URL(baseUri)
   url.pathname = `/${name}`
   const uri = url.toString()
+  Object.assign(process.env, {
+    DATABASE_URI: uri,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    PAYLOAD_SECRET: 'bench',
+  })
+  instrument()
+  // The config before anything else that imports payload, and before any connection is open:
+  // under tsx, loading it now and then deadlocks on a top-level await (see the README). With
+  // nothing open the process then ends at once with exit code 13 (run it again); with a
+  // connection open it would hang.
+  const { default: config } = await import('../payload.config')
+  const { startServer } = await import('../src/server/app')
+  const { seedProgramme } = await import('./lib/seedProgramme')
+
+  const admin = new pg.Client({ connectionString: baseUri })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
   let close: (() => Promise<void>) | undefined
   let db: pg.Client | undefined
   try {
-    Object.assign(process.env, {
-      DATABASE_URI: uri,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      PAYLOAD_SECRET: 'bench',
-    })
-    instrument()
-    const { default: config } = await import('../payload.config')
-    const { startServer } = await import('../src/server/app')
     const running = await startServer({ config, host: '127.0.0.1', nextMode: 'off', port: 0 })
     close = running.close
-    const seeded = await seedProgramme(running.payload, { lessons, members: 20, membersVia: 'sql' })
+    const seeded = await seedProgramme(running.payload, { lessons, members: 30, membersVia: 'sql' })
     db = new pg.Client({ connectionString: uri })
     await db.connect()
-    await cloneMembers(db, seeded, 20)
+    await cloneMembers(db, seeded, 30)
     await preStartLessons(db, seeded)
     await longLedger(db, seeded, 10_000)
     await db.query('ANALYZE')
@@ -163,7 +247,28 @@ const main = async () => {
     )
     await profileRequests('bare create (POST /api/partners)', (index) =>
       fetch(`${running.url}/api/partners`, {
-        body: JSON.stringify({ name: `Profile partner ${index}`, region: 'dach', type: 'installer' }),
+        body: JSON.stringify({
+          name: `Profile partner ${index}`,
+          region: 'dach',
+          type: 'installer',
+        }),
+        headers: { authorization: `JWT ${adminToken}`, 'content-type': 'application/json' },
+        method: 'POST',
+      }),
+    )
+    // CPU: where the JavaScript time of an award goes, under some concurrency.
+    const cpuRequests = Number(process.env.PROFILE_CPU_REQUESTS || 200)
+    const offset = requests // pairs not used by the statement profile above
+    await cpuProfile('award', cpuRequests, 8, (index) => {
+      const pair = offset + index
+      return fetch(
+        `${running.url}/api/courses/${seeded.courseId}/lessons/${seeded.lessonIds[Math.floor(pair / tokens.length)]}/complete`,
+        { headers: { authorization: `JWT ${tokens[pair % tokens.length]}` }, method: 'POST' },
+      )
+    })
+    await cpuProfile('bare create', cpuRequests, 8, (index) =>
+      fetch(`${running.url}/api/partners`, {
+        body: JSON.stringify({ name: `CPU partner ${index}`, region: 'dach', type: 'installer' }),
         headers: { authorization: `JWT ${adminToken}`, 'content-type': 'application/json' },
         method: 'POST',
       }),
@@ -187,7 +292,9 @@ const main = async () => {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`profile failed: ${error instanceof Error ? error.stack : String(error)}\n`)
+    process.stderr.write(
+      `profile failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+    )
     process.exit(1)
   },
 )

@@ -3,6 +3,8 @@
  * Builds the pages when there is no current build, starts the server in production mode,
  * seeds the demo programme (once; later runs find it there), and prints where to sign in.
  */
+// The Payload config is loaded first, through the server module (see src/seed/run.ts).
+import { main } from './server'
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -10,6 +12,9 @@ import path from 'node:path'
 
 import { rootDir } from './config/env'
 import { needsBuild } from './server/buildState'
+import { members } from './seed/content'
+import { seed } from './seed/index'
+import { demoLogins } from './seed/logins'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
 const dataDir = path.join(rootDir, 'data')
@@ -41,10 +46,6 @@ if (reason) {
   }
 }
 
-const { main } = await import('./server')
-const { seed } = await import('./seed/index')
-const { demoLogins } = await import('./seed/logins')
-const { members } = await import('./seed/content')
 
 const running = await main()
 const summary = await seed(running.payload)

@@ -96,10 +96,9 @@ export const createRawTables = async (client: pg.Client, accounts: number) => {
       id integer PRIMARY KEY,
       spendable numeric NOT NULL DEFAULT 0
     )`)
-  await client.query(
-    'INSERT INTO bench_balances (id) SELECT generate_series(1, $1::int)',
-    [accounts],
-  )
+  await client.query('INSERT INTO bench_balances (id) SELECT generate_series(1, $1::int)', [
+    accounts,
+  ])
 }
 
 /**

@@ -80,7 +80,10 @@ export const startServerProcess = async (options: {
 export const stopServerProcess = async (server: ServerProcess, graceMs = 20_000) => {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return
   server.child.kill('SIGTERM')
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(graceMs).then(() => false)])
+  const stopped = await Promise.race([
+    server.exited.then(() => true),
+    sleep(graceMs).then(() => false),
+  ])
   if (!stopped) {
     server.child.kill('SIGKILL')
     await server.exited
@@ -169,3 +172,30 @@ export const settle = async (pid: number, maxMs = 40_000) => {
     if ((cpuSeconds(pid) - before) / 0.25 < 0.15) return
   }
 }
+
+/**
+ * Runs `node --import tsx <script>` to its end, with a time limit; resolves with the exit code
+ * (or the signal) and the last lines of its standard error, which it also passes through.
+ */
+export const runScript = (options: {
+  cwd: string
+  env: Record<string, string>
+  script: string
+  timeoutMs: number
+}): Promise<{ code: string; stderrTail: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000)
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      resolve({ code: signal ?? String(code), stderrTail: stderr })
+    })
+  })

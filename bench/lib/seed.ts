@@ -1,11 +1,8 @@
 /**
- * The bench programme, created through the Local API (as the tests do), plus the bulk rows
- * that would take too long over HTTP: pre-started lessons and a long ledger for one member,
- * written with plain SQL into the tables Payload made.
+ * The bulk rows that would take too long over HTTP (pre-started lessons, a long ledger for one
+ * member, copies of the first member), written with plain SQL into the tables Payload made,
+ * and sign-in over REST. Nothing here imports Payload: see seedProgramme.ts for why.
  */
-import type { Payload } from 'payload'
-
-import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import pg from 'pg'
 
 export const benchPassword = 'bench-password-2026'
@@ -39,106 +36,6 @@ export type Seeded = {
   partnerId: number
   ruleId: number
   tierId: number
-}
-
-export const seedProgramme = async (
-  payload: Payload,
-  options: {
-    lessons: number
-    log?: (message: string) => void
-    members: number
-    /** `api`: every member through the Local API; `sql`: the first one, the others copied. */
-    membersVia: 'api' | 'sql'
-  },
-): Promise<Seeded> => {
-  const editorConfig = await editorConfigFactory.default({ config: payload.config })
-  const body = convertMarkdownToLexical({
-    editorConfig,
-    markdown:
-      'Why **flow temperature** matters: every degree lower raises the COP by about 2.5 %.',
-  })
-  const adminEmail = 'bench.admin@bench.example'
-  await payload.create({
-    collection: 'users',
-    data: { email: adminEmail, name: 'Bench admin', password: benchPassword, roles: ['admin'] },
-  })
-  const tier = await payload.create({
-    collection: 'club-tiers',
-    data: { multiplier: 1, name: 'Bronze', qualifyingMonths: 12, rank: 1, threshold: 0 },
-  })
-  const partner = await payload.create({
-    collection: 'partners',
-    data: { name: 'Bench Installations', region: 'dach', type: 'installer' },
-  })
-  const rule = await payload.create({
-    collection: 'loyalty-earning-rules',
-    data: {
-      creditsOrganisation: true,
-      name: 'Lesson completed',
-      organisationSharePercent: 50,
-      points: 10,
-      verb: 'lesson.completed',
-    },
-  })
-  const course = await payload.create({
-    collection: 'courses',
-    data: {
-      _status: 'published',
-      estimatedMinutes: 600,
-      lessons: Array.from({ length: options.lessons }, (_, index) => ({
-        body,
-        minimumSeconds: 0,
-        title: `Lesson ${index + 1}`,
-      })),
-      level: 'foundation',
-      slug: 'bench-course',
-      summary: 'A long course for the benchmark',
-      title: 'Heat pumps, lesson by lesson',
-    },
-  })
-  const lessonIds = (course.lessons ?? []).map((lesson) => String(lesson.id))
-  if (lessonIds.length !== options.lessons) {
-    throw new Error(`the course has ${lessonIds.length} lessons, expected ${options.lessons}`)
-  }
-  const createMember = async (email: string) => {
-    const doc = await payload.create({
-      collection: 'members',
-      data: {
-        email,
-        jobRole: 'engineer',
-        loyalty: { tier: tier.id },
-        name: email.split('@')[0],
-        partner: partner.id,
-        password: benchPassword,
-      },
-    })
-    return { email, id: doc.id }
-  }
-  // Password hashing (pbkdf2) runs on the libuv pool: a few at a time keeps both cores busy.
-  const memberEmail = (index: number) => `member${index + 1}@bench.example`
-  let members: { email: string; id: number }[]
-  if (options.membersVia === 'api') {
-    options.log?.(`creating ${options.members} members through the Local API`)
-    // Password hashing (pbkdf2) runs on the libuv pool: several at a time keeps both cores busy.
-    members = await inParallel(
-      Array.from({ length: options.members }, (_, index) => memberEmail(index)),
-      8,
-      createMember,
-    )
-  } else {
-    members = [await createMember(memberEmail(0))]
-  }
-  const ledgerMember = await createMember('long.ledger@bench.example')
-  return {
-    adminEmail,
-    courseId: course.id,
-    ledgerMember,
-    lessonIds,
-    members,
-    partnerId: partner.id,
-    ruleId: rule.id,
-    tierId: tier.id,
-  }
 }
 
 /**
@@ -176,7 +73,9 @@ const requireColumns = async (client: pg.Client, table: string, columns: string[
   const present = new Set(rows.map((row) => row.column_name))
   const missing = columns.filter((column) => !present.has(column))
   if (missing.length > 0) {
-    throw new Error(`table ${table} has no column(s) ${missing.join(', ')}: update bench/lib/seed.ts`)
+    throw new Error(
+      `table ${table} has no column(s) ${missing.join(', ')}: update bench/lib/seed.ts`,
+    )
   }
 }
 
@@ -207,7 +106,12 @@ export const preStartLessons = async (
             'lesson:' || l.id,
             now() - interval '1 hour', 0, now() - interval '1 hour', now() - interval '1 hour'
        FROM unnest($3::int[]) AS m(id) CROSS JOIN unnest($4::text[]) AS l(id)`,
-    [collection, String(seeded.courseId), seeded.members.map((member) => member.id), seeded.lessonIds],
+    [
+      collection,
+      String(seeded.courseId),
+      seeded.members.map((member) => member.id),
+      seeded.lessonIds,
+    ],
   )
   return result.rowCount ?? 0
 }
@@ -234,7 +138,11 @@ export const longLedger = async (client: pg.Client, seeded: Seeded, entries: num
     'created_at',
     'updated_at',
   ])
-  await requireColumns(client, 'members', ['loyalty_spendable', 'loyalty_qualifying', 'loyalty_lifetime'])
+  await requireColumns(client, 'members', [
+    'loyalty_spendable',
+    'loyalty_qualifying',
+    'loyalty_lifetime',
+  ])
   const member = seeded.ledgerMember.id
   await client.query(
     `INSERT INTO loyalty_ledger
