@@ -17,6 +17,7 @@ import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { clearOnChange } from './services/cache'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { resolveOptions } from './types'
@@ -54,6 +55,17 @@ export const loyaltyPlugin =
     const collections = existing.map((collection) => {
       if (collection.slug === options.members || collection.slug === options.organisations) {
         return { ...collection, fields: [...collection.fields, balanceFields(options)] }
+      }
+      if (collection.slug === options.tiers) {
+        const clear = clearOnChange('tiers:')
+        return {
+          ...collection,
+          hooks: {
+            ...collection.hooks,
+            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+          },
+        }
       }
       const added = contentEndpoints(collection.slug)
       if (added.length > 0) {

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly, staffOnly } from '../access'
+import { clearOnChange } from '../services/cache'
 import { type ResolvedLoyaltyOptions, activityVerbs, loyaltySlugs } from '../types'
 
 /** Earning rules: which action earns how many points, for whom, how often. Edited by admins. */
@@ -122,5 +123,6 @@ export const earningRulesCollection = (options: ResolvedLoyaltyOptions): Collect
       ],
     },
   ],
+  hooks: clearOnChange('rules:'),
   labels: { plural: 'Earning rules', singular: 'Earning rule' },
 })

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { staffOnly } from '../access'
+import { clearOnChange } from '../services/cache'
 import { type ResolvedLoyaltyOptions, loyaltySlugs } from '../types'
 
 /**
@@ -75,5 +76,6 @@ export const promotionsCollection = (options: ResolvedLoyaltyOptions): Collectio
       options: options.jobRoles.map((role) => ({ label: role, value: role })),
     },
   ],
+  hooks: clearOnChange('promotions:'),
   labels: { plural: 'Promotions', singular: 'Promotion' },
 })

@@ -210,6 +210,7 @@ export const courseEndpoints = (
       const lessonAward = await award(req.payload, options, {
         actor: { relationTo: options.members, value: member.id },
         idempotencyKey: `lesson.completed:${member.id}:${collection}:${course.id}:${lesson.id}`,
+        member,
         memberId: member.id,
         now,
         object: { collection, id: course.id },

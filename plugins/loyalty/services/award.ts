@@ -8,6 +8,9 @@ import { capPeriodStart, computeAward } from '../engine/award'
 import { addMonthsUTC } from '../engine/calendar'
 import { type PromotionCandidate, matchingPromotions, selectRule } from '../engine/matching'
 import { loyaltySlugs } from '../types'
+import type { MemberSnapshot } from './context'
+
+import { cached } from './cache'
 import { loadMember, loadObject, loadTiers } from './context'
 import { writeLedger } from './ledgerWriter'
 import { applyOrganisationTierUpgrade } from './organisationTiers'
@@ -20,6 +23,8 @@ export type AwardRequest = {
   actor?: null | { relationTo: string; value: ID }
   /** Unique per award: the same key never books twice (retries are safe). */
   idempotencyKey: string
+  /** The member as the caller already loaded them (saves a read); must be current. */
+  member?: MemberSnapshot
   memberId: ID
   now?: Date
   object: { collection: CollectionSlug; id: ID }
@@ -135,7 +140,10 @@ export const award = async (
   request: AwardRequest,
 ): Promise<AwardResult> => {
   const now = request.now ?? new Date()
-  const member = await loadMember(payload, options, request.memberId)
+  const member =
+    request.member && String(request.member.id) === String(request.memberId)
+      ? request.member
+      : await loadMember(payload, options, request.memberId)
   if (!member) throw new Error(`loyalty: member ${request.memberId} not found`)
   const balances = {
     lifetime: member.lifetime,
@@ -155,28 +163,32 @@ export const award = async (
   }
 
   const [{ docs: ruleDocs }, { docs: promotionDocs }, tiers] = await Promise.all([
-    payload.find({
-      collection: loyaltySlugs.earningRules,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      where: { and: [{ verb: { equals: request.verb } }, { enabled: { equals: true } }] },
-    }),
-    payload.find({
-      collection: loyaltySlugs.promotions,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      where: {
-        and: [
-          { enabled: { equals: true } },
-          { startsAt: { less_than_equal: now.toISOString() } },
-          { endsAt: { greater_than_equal: now.toISOString() } },
-        ],
-      },
-    }),
+    cached(payload, `rules:${request.verb}`, () =>
+      payload.find({
+        collection: loyaltySlugs.earningRules,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        where: { and: [{ verb: { equals: request.verb } }, { enabled: { equals: true } }] },
+      }),
+    ),
+    // All enabled promotions not yet over; the engine checks each window against `now`.
+    cached(payload, 'promotions:open', () =>
+      payload.find({
+        collection: loyaltySlugs.promotions,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        where: {
+          and: [
+            { enabled: { equals: true } },
+            { endsAt: { greater_than_equal: now.toISOString() } },
+          ],
+        },
+      }),
+    ),
     loadTiers(payload, options),
   ])
   const rule = selectRule(ruleDocs as unknown as RuleDoc[], actionObject, now)
@@ -249,7 +261,12 @@ export const award = async (
     })
   }
   const written = await writeLedger(payload, options, drafts)
-  const after = await loadMember(payload, options, member.id)
+  // The balance update returns the new balances; only adapters that cannot return them (and
+  // repeated keys, which wrote nothing) read the member again.
+  const returned = written.balances?.get(`member:${member.id}`)
+  const after = returned
+    ? { ...member, ...returned }
+    : await loadMember(payload, options, member.id)
   const newBalances = after
     ? { lifetime: after.lifetime, qualifying: after.qualifying, spendable: after.spendable }
     : balances

@@ -55,7 +55,7 @@ export const addToBalances = async (
   id: number | string,
   amount: number,
   qualifyingAmount: number,
-): Promise<void> => {
+): Promise<BalancesAfter | null> => {
   if (payload.db.name === 'mongoose') {
     const db = payload.db as unknown as MongoAdapterLike
     const session = transactionID === null ? undefined : db.sessions[String(transactionID)]
@@ -73,7 +73,7 @@ export const addToBalances = async (
       { session },
     )
     if (result.modifiedCount !== 1) throw new InsufficientPoints()
-    return
+    return null
   }
   const db = payload.db as unknown as DrizzleAdapterLike
   const table = db.tables[collection.replace(/-/g, '_')]
@@ -91,9 +91,18 @@ export const addToBalances = async (
       loyalty_spendable: sql`coalesce(${spendable}, 0) + ${amount}`,
     })
     .where(and(eq(table.id, id), sql`coalesce(${spendable}, 0) + ${amount} >= 0`))
-    .returning({ id: table.id })
+    .returning({ lifetime, qualifying, spendable })
   if (rows.length !== 1) throw new InsufficientPoints()
+  const row = rows[0] as Record<string, unknown>
+  return {
+    lifetime: Number(row.lifetime ?? 0),
+    qualifying: Number(row.qualifying ?? 0),
+    spendable: Number(row.spendable ?? 0),
+  }
 }
+
+/** The cached balances of an account right after an update. */
+export type BalancesAfter = { lifetime: number; qualifying: number; spendable: number }
 
 /** Raised when a reward has no stock left; nothing is written. */
 export class OutOfStock extends Error {

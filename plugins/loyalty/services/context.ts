@@ -3,6 +3,8 @@ import type { CollectionSlug, Payload } from 'payload'
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
+import { cached } from './cache'
+
 type ID = number | string
 
 /** A member as the loyalty services need it. */
@@ -70,24 +72,25 @@ export const loadMember = async (
 export const loadTiers = async (
   payload: Payload,
   options: ResolvedLoyaltyOptions,
-): Promise<Tier[]> => {
-  const { docs } = await payload.find({
-    collection: options.tiers,
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'rank',
+): Promise<Tier[]> =>
+  cached(payload, `tiers:${options.tiers}`, async () => {
+    const { docs } = await payload.find({
+      collection: options.tiers,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      sort: 'rank',
+    })
+    return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
+      id: doc.id as ID,
+      multiplier: Number(doc.multiplier ?? 1),
+      name: String(doc.name ?? ''),
+      qualifyingMonths: Number(doc.qualifyingMonths ?? 12),
+      rank: Number(doc.rank ?? 0),
+      threshold: Number(doc.threshold ?? 0),
+    }))
   })
-  return (docs as unknown as Record<string, unknown>[]).map((doc) => ({
-    id: doc.id as ID,
-    multiplier: Number(doc.multiplier ?? 1),
-    name: String(doc.name ?? ''),
-    qualifyingMonths: Number(doc.qualifyingMonths ?? 12),
-    rank: Number(doc.rank ?? 0),
-    threshold: Number(doc.threshold ?? 0),
-  }))
-}
 
 /** Title and tags of a content document, for reasons, rule filters and promotions. */
 export const loadObject = async (

@@ -6,7 +6,7 @@ import type { EntryKind } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { loyaltySlugs } from '../types'
-import { addToBalances } from './balances'
+import { type BalancesAfter, addToBalances } from './balances'
 
 type ID = number | string
 
@@ -33,6 +33,8 @@ export type EntryDraft = {
 export type LedgerRecord = EntryDraft & { createdAt: string; id: ID }
 
 export type WriteResult = {
+  /** Balances of each account right after this write (`member:<id>`), where the adapter returns them. */
+  balances?: Map<string, BalancesAfter>
   /** False when the first entry's idempotency key was already booked: nothing new was written. */
   created: boolean
   entries: LedgerRecord[]
@@ -91,6 +93,7 @@ export const writeEntriesInTransaction = async (
   drafts: EntryDraft[],
   transactionID: null | number | string,
   req: PayloadRequest,
+  balances: Map<string, BalancesAfter> = new Map(),
 ): Promise<LedgerRecord[]> => {
   const entries: LedgerRecord[] = []
   for (const draft of drafts) {
@@ -105,7 +108,15 @@ export const writeEntriesInTransaction = async (
     const account = draft.account === 'member' ? options.members : options.organisations
     const id = draft.account === 'member' ? draft.member : draft.organisation
     if (id === null) throw new Error(`loyalty: a ${draft.account} entry needs its ${draft.account}`)
-    await addToBalances(payload, transactionID, account, id, draft.amount, draft.qualifyingAmount)
+    const after = await addToBalances(
+      payload,
+      transactionID,
+      account,
+      id,
+      draft.amount,
+      draft.qualifyingAmount,
+    )
+    if (after) balances.set(`${draft.account}:${id}`, after)
   }
   return entries
 }
@@ -140,9 +151,17 @@ export const writeLedger = async (
   const keys = drafts.map((draft) => draft.idempotencyKey)
   const { req, transactionID } = await beginTransaction(payload)
   try {
-    const entries = await writeEntriesInTransaction(payload, options, drafts, transactionID, req)
+    const balances = new Map<string, BalancesAfter>()
+    const entries = await writeEntriesInTransaction(
+      payload,
+      options,
+      drafts,
+      transactionID,
+      req,
+      balances,
+    )
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)
-    return { created: true, entries }
+    return { balances, created: true, entries }
   } catch (error) {
     if (transactionID !== null) await payload.db.rollbackTransaction(transactionID)
     const booked = await findByKeys(payload, keys.slice(0, 1))
