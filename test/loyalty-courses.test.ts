@@ -277,6 +277,13 @@ describe('under concurrency', () => {
     const sums = await ledgerSums('member', f.memberB.id)
     expect(sums).toMatchObject({ count: 1, spendable: 10 })
     expect(await balances('members', f.memberB.id)).toEqual({ qualifying: 10, spendable: 10 })
+    const activities = await payload.count({
+      collection: 'loyalty-activities',
+      where: {
+        and: [{ member: { equals: f.memberB.id } }, { verb: { equals: 'lesson.completed' } }],
+      },
+    })
+    expect(activities.totalDocs).toBe(1)
   })
 })
 

@@ -7,7 +7,7 @@ import { readingSeconds, secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { award } from '../services/award'
 import { loadTiers } from '../services/context'
-import { ensureProgress, findProgress, progressKey, updateProgress } from '../services/progress'
+import { claimCompletion, ensureProgress, findProgress, progressKey } from '../services/progress'
 import { HttpError, handle, idParam, ok } from '../utilities/http'
 import { memberContext } from './memberContext'
 
@@ -158,10 +158,7 @@ export const caseStudyEndpoints = (
           secondsRemaining: remaining,
         })
       }
-      const firstRead = !record.completedAt
-      if (firstRead) {
-        await updateProgress(req.payload, record.id, { completedAt: now.toISOString() })
-      }
+      const firstRead = await claimCompletion(req.payload, record.id, now)
       const result = await award(req.payload, options, {
         actor: { relationTo: options.members, value: member.id },
         idempotencyKey: `case-study.read:${member.id}:${collection}:${caseStudy.id}`,
@@ -170,9 +167,8 @@ export const caseStudyEndpoints = (
         object: { collection, id: caseStudy.id },
         verb: 'case-study.read',
       })
-      // Recorded once: with an earning rule, the award's unique key decides even when identical
-      // requests race; without one, the first completion does.
-      if (result.entryId !== null ? !result.duplicate : firstRead) {
+      // Recorded once: only the request that marked the reading complete records it.
+      if (firstRead) {
         await recordActivity(req.payload, member.id, 'case-study.read', {
           collection,
           id: caseStudy.id,

@@ -10,6 +10,7 @@ import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { loadTiers } from '../services/context'
 import {
+  claimCompletion,
   ensureProgress,
   findProgress,
   progressKey,
@@ -199,8 +200,8 @@ export const courseEndpoints = (
           secondsRemaining: remaining,
         })
       }
-      if (!record.completedAt) {
-        await updateProgress(req.payload, record.id, { completedAt: now.toISOString() })
+      // Only the request that marks the lesson complete records it (identical requests race).
+      if (await claimCompletion(req.payload, record.id, now)) {
         await recordActivity(req.payload, member.id, 'lesson.completed', {
           collection,
           id: course.id,

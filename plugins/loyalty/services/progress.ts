@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
+import { and, eq, isNull } from 'drizzle-orm'
+
 import { loyaltySlugs } from '../types'
 
 type ID = number | string
@@ -110,4 +112,44 @@ export const updateProgress = async (
     id,
     returning: false,
   })
+}
+
+type ClaimTable = Record<string, Parameters<typeof eq>[0]> & object
+type ClaimAdapter = {
+  collections?: Record<
+    string,
+    { updateOne: (filter: object, update: object) => Promise<{ modifiedCount: number }> }
+  >
+  drizzle: {
+    update: (table: ClaimTable) => {
+      set: (values: object) => {
+        where: (condition: unknown) => { returning: (fields: object) => Promise<unknown[]> }
+      }
+    }
+  }
+  name: string
+  tables: Record<string, ClaimTable>
+}
+
+/**
+ * Marks a progress record complete if it is not yet, in one conditional statement, and tells
+ * whether this call was the one that did it. Concurrent identical requests therefore record
+ * the completion (and its activity) exactly once.
+ */
+export const claimCompletion = async (payload: Payload, id: ID, now: Date): Promise<boolean> => {
+  const db = payload.db as unknown as ClaimAdapter
+  if (db.name === 'mongoose' && db.collections) {
+    const result = await db.collections[loyaltySlugs.progress].updateOne(
+      { _id: id, completedAt: null },
+      { $set: { completedAt: now, updatedAt: now } },
+    )
+    return result.modifiedCount === 1
+  }
+  const table = db.tables[loyaltySlugs.progress.replace(/-/g, '_')]
+  const rows = await db.drizzle
+    .update(table)
+    .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
+    .where(and(eq(table.id, id), isNull(table.completedAt)))
+    .returning({ id: table.id })
+  return rows.length === 1
 }
