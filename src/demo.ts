@@ -3,7 +3,7 @@
  * Builds the pages when there is no current build, starts the server in production mode,
  * seeds the demo programme (once; later runs find it there), and prints where to sign in.
  */
-// The Payload config is loaded first, through the server module (see src/seed/run.ts).
+// Started through scripts/launch.mjs (npm run demo), which restarts it if loading stalls.
 import { main } from './server'
 import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'

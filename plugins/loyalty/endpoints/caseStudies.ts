@@ -6,7 +6,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import { readingSeconds, secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { award } from '../services/award'
-import { loadTiers } from '../services/context'
+import { assertTierAccess } from '../services/context'
 import { claimCompletion, ensureProgress, findProgress, progressKey } from '../services/progress'
 import { HttpError, handle, idParam, ok } from '../utilities/http'
 import { memberContext } from './memberContext'
@@ -23,9 +23,6 @@ type CaseStudyDoc = {
 
 /** The progress item of a case study: one per member and story. */
 const READ_ITEM = 'read'
-
-const relationId = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 /** Lexical node types that run inside a line of text: no word break around them. */
 const inlineNodeTypes = new Set(['autolink', 'link', 'text'])
@@ -78,16 +75,7 @@ const openCaseStudy = async (
   if (!caseStudy || caseStudy._status === 'draft') {
     throw new HttpError(404, 'This case study does not exist.')
   }
-  const required = relationId(caseStudy.requiredTier)
-  if (required !== null) {
-    const tiers = await loadTiers(payload, options)
-    const rank = (tierId: ID | null) =>
-      tiers.find((tier) => String(tier.id) === String(tierId))?.rank ?? -Infinity
-    if (rank(member.tierId) < rank(required)) {
-      const name = tiers.find((tier) => String(tier.id) === String(required))?.name ?? 'a higher'
-      throw new HttpError(403, `This case study is for ${name} members and above.`)
-    }
-  }
+  await assertTierAccess(payload, options, member, caseStudy.requiredTier, 'case study')
   return caseStudy
 }
 

@@ -8,7 +8,7 @@ import { gradeQuiz, validateQuizAnswers } from '../engine/quiz'
 import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
-import { loadTiers } from '../services/context'
+import { assertTierAccess } from '../services/context'
 import {
   claimCompletion,
   ensureProgress,
@@ -43,9 +43,6 @@ type CourseDoc = {
   title: string
 }
 
-const relationId = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
-
 /** Loads a published course the member may open (tier), or answers 404/403. */
 const openCourse = async (
   payload: Payload,
@@ -71,16 +68,7 @@ const openCourse = async (
     },
   })) as CourseDoc | null
   if (!course || course._status === 'draft') throw new HttpError(404, 'This course does not exist.')
-  const required = relationId(course.requiredTier)
-  if (required !== null) {
-    const tiers = await loadTiers(payload, options)
-    const rank = (tierId: ID | null) =>
-      tiers.find((tier) => String(tier.id) === String(tierId))?.rank ?? -Infinity
-    if (rank(member.tierId) < rank(required)) {
-      const name = tiers.find((tier) => String(tier.id) === String(required))?.name ?? 'a higher'
-      throw new HttpError(403, `This course is for ${name} members and above.`)
-    }
-  }
+  await assertTierAccess(payload, options, member, course.requiredTier, 'course')
   return course
 }
 

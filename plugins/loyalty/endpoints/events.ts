@@ -14,6 +14,7 @@ import { findByKeys, writeLedger } from '../services/ledgerWriter'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
 import { memberContext } from './memberContext'
+import { relationId } from '../utilities/ids'
 
 type ID = number | string
 
@@ -46,9 +47,6 @@ const SEAT_HOLDERS: RegistrationStatus[] = ['registered', 'attended']
 
 /** Most member ids one attendance request may carry. */
 const MAX_ATTENDANCE = 500
-
-const relationId = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 const registrationKey = (memberId: ID, eventId: ID) => `${memberId}:${eventId}`
 

@@ -13,11 +13,9 @@ import {
 } from '../services/redemptions'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+import { relationId } from '../utilities/ids'
 
 type ID = number | string
-
-const idOf = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 const notesOf = (body: Record<string, unknown>): null | string => {
   if (body.notes === undefined || body.notes === null) return null
@@ -75,7 +73,7 @@ export const rewardEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => 
           member,
           doc,
           rank(member.tierId),
-          rank(idOf(doc.minimumTier)),
+          rank(relationId(doc.minimumTier)),
           `redeem:${member.id}:${key ?? crypto.randomUUID()}`,
           new Date(),
         )
@@ -121,11 +119,11 @@ export const redemptionEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[]
       if (admin) {
         decidedBy = { relationTo: options.staff, value: req.user.id }
       } else if (member && options.isOrganisationManager(member) && decision !== 'fulfil') {
-        const ownOrganisation = idOf(member[options.organisationField] as ID | null)
-        if (String(idOf(redemption.organisation)) !== String(ownOrganisation)) {
+        const ownOrganisation = relationId(member[options.organisationField] as ID | null)
+        if (String(relationId(redemption.organisation)) !== String(ownOrganisation)) {
           throw new HttpError(403, 'You can decide only on your own company’s redemptions.')
         }
-        if (String(idOf(redemption.member)) === String(member.id)) {
+        if (String(relationId(redemption.member)) === String(member.id)) {
           throw new HttpError(
             403,
             'Another manager or an admin must decide on your own redemption.',
@@ -167,7 +165,7 @@ export const redemptionEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[]
     handler: handle(async (req) => {
       const signedIn = requireMember(req, options)
       const redemption = await loadRedemption(req, idParam(req, 'id'))
-      if (String(idOf(redemption.member)) !== String(signedIn.id)) {
+      if (String(relationId(redemption.member)) !== String(signedIn.id)) {
         throw new HttpError(404, 'There is no such redemption.')
       }
       if (redemption.status !== 'requested' && redemption.status !== 'approved') {

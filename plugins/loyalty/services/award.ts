@@ -10,8 +10,8 @@ import { type PromotionCandidate, matchingPromotions, selectRule } from '../engi
 import { loyaltySlugs } from '../types'
 import type { MemberSnapshot } from './context'
 
-import { cached } from './cache'
-import { loadMember, loadObject, loadTiers } from './context'
+import { loadEnabledRules, loadMember, loadObject, loadOpenPromotions, loadTiers } from './context'
+import { relationId } from '../utilities/ids'
 import { writeLedger } from './ledgerWriter'
 import { applyOrganisationTierUpgrade } from './organisationTiers'
 import { applyTierUpgrade } from './tiers'
@@ -162,35 +162,12 @@ export const award = async (
     tags: object.tags,
   }
 
-  const [{ docs: ruleDocs }, { docs: promotionDocs }, tiers] = await Promise.all([
-    cached(payload, `rules:${request.verb}`, () =>
-      payload.find({
-        collection: loyaltySlugs.earningRules,
-        depth: 0,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        where: { and: [{ verb: { equals: request.verb } }, { enabled: { equals: true } }] },
-      }),
-    ),
-    // All enabled promotions not yet over; the engine checks each window against `now`.
-    cached(payload, 'promotions:open', () =>
-      payload.find({
-        collection: loyaltySlugs.promotions,
-        depth: 0,
-        limit: 0,
-        overrideAccess: true,
-        pagination: false,
-        where: {
-          and: [
-            { enabled: { equals: true } },
-            { endsAt: { greater_than_equal: now.toISOString() } },
-          ],
-        },
-      }),
-    ),
+  const [allRules, promotionDocs, tiers] = await Promise.all([
+    loadEnabledRules(payload),
+    loadOpenPromotions(payload),
     loadTiers(payload, options),
   ])
+  const ruleDocs = allRules.filter((rule) => rule.verb === request.verb)
   const rule = selectRule(ruleDocs as unknown as RuleDoc[], actionObject, now)
   if (!rule) return none(`No points are given for ${request.verb}.`, balances)
 
@@ -236,7 +213,7 @@ export const award = async (
     kind: 'earn' as const,
     member: member.id,
     organisation: member.organisation,
-    promotion: promotionDoc?.id ?? null,
+    promotion: relationId(promotionDoc),
     rule: rule.id,
     source: { collection: request.object.collection, id: request.object.id, title: object.title },
   }

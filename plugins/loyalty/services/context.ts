@@ -3,7 +3,10 @@ import type { CollectionSlug, Payload } from 'payload'
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
+import { loyaltySlugs } from '../types'
 import { cached } from './cache'
+import { HttpError } from '../utilities/http'
+import { relationId } from '../utilities/ids'
 
 type ID = number | string
 
@@ -18,12 +21,6 @@ export type MemberSnapshot = {
   status: string
   tierId: ID | null
   tierSince: Date | null
-}
-
-const relationId = (value: unknown): ID | null => {
-  if (value === null || value === undefined || value === '') return null
-  if (typeof value === 'object') return ((value as { id?: ID }).id ?? null) as ID | null
-  return value as ID
 }
 
 type LoyaltyGroup = {
@@ -113,3 +110,62 @@ export const loadObject = async (
     .map(String)
   return { doc, tags, title: String(doc.title ?? doc.name ?? `#${id}`) }
 }
+
+/**
+ * Refuses (403, naming the tier) a member whose tier ranks below the content's required tier;
+ * content without a required tier is open to every member.
+ */
+export const assertTierAccess = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  member: MemberSnapshot,
+  requiredTier: unknown,
+  what: string,
+): Promise<void> => {
+  const required = relationId(requiredTier)
+  if (required === null) return
+  const tiers = await loadTiers(payload, options)
+  const find = (id: ID | null) => tiers.find((tier) => String(tier.id) === String(id))
+  if ((find(member.tierId)?.rank ?? -Infinity) < (find(required)?.rank ?? -Infinity)) {
+    throw new HttpError(
+      403,
+      `This ${what} is for ${find(required)?.name ?? 'higher-tier'} members and above.`,
+    )
+  }
+}
+
+/** Every enabled earning rule (cached; cleared when a rule changes). */
+export const loadEnabledRules = (payload: Payload): Promise<Record<string, unknown>[]> =>
+  cached(payload, 'rules:enabled', async () => {
+    const { docs } = await payload.find({
+      collection: loyaltySlugs.earningRules,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      where: { enabled: { equals: true } },
+    })
+    return docs as unknown as Record<string, unknown>[]
+  })
+
+/**
+ * Every enabled promotion not over when loaded (cached; cleared when a promotion changes). The
+ * engine checks each promotion's window against the moment of the award.
+ */
+export const loadOpenPromotions = (payload: Payload): Promise<Record<string, unknown>[]> =>
+  cached(payload, 'promotions:open', async () => {
+    const { docs } = await payload.find({
+      collection: loyaltySlugs.promotions,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      where: {
+        and: [
+          { enabled: { equals: true } },
+          { endsAt: { greater_than_equal: new Date().toISOString() } },
+        ],
+      },
+    })
+    return docs as unknown as Record<string, unknown>[]
+  })

@@ -2,7 +2,7 @@ import type { CollectionSlug, Payload, Where } from 'payload'
 
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
-import type { MemberSnapshot } from './context'
+import { type MemberSnapshot, loadEnabledRules, loadOpenPromotions } from './context'
 
 import { type PromotionCandidate, matchingPromotions, selectRule } from '../engine/matching'
 import { nextBestActions } from '../engine/nextActions'
@@ -42,25 +42,9 @@ export const nextBestActionsFor = async (
     { collection: options.caseStudies, doneItem: 'read', verb: 'case-study.read' },
     { collection: options.events, doneItem: 'attended', verb: 'event.attended' },
   ]
-  const [{ docs: rules }, { docs: promotions }, { docs: progress }] = await Promise.all([
-    payload.find({
-      collection: loyaltySlugs.earningRules,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      where: { enabled: { equals: true } },
-    }),
-    payload.find({
-      collection: loyaltySlugs.promotions,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      where: {
-        and: [{ enabled: { equals: true } }, { endsAt: { greater_than_equal: now.toISOString() } }],
-      },
-    }),
+  const [rules, promotions, { docs: progress }] = await Promise.all([
+    loadEnabledRules(payload),
+    loadOpenPromotions(payload),
     payload.find({
       collection: loyaltySlugs.progress,
       depth: 0,

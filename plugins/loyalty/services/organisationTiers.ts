@@ -5,6 +5,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { evaluateTier } from '../engine/tiers'
 import { loyaltySlugs } from '../types'
+import { relationId } from '../utilities/ids'
 
 type ID = number | string
 
@@ -13,9 +14,6 @@ type Requirement = {
   jobRole?: null | string
   minimumCertifiedMembers?: null | number
 }
-
-const idOf = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 /**
  * For each tier with an organisation requirement (the tier's `organisationRequirement` group:
@@ -38,7 +36,7 @@ export const organisationRequirementsMet = async (
   for (const tier of tiers as unknown as { id: ID; organisationRequirement?: Requirement }[]) {
     const requirement = tier.organisationRequirement
     const needed = requirement?.minimumCertifiedMembers ?? 0
-    const course = idOf(requirement?.certificateCourse)
+    const course = relationId(requirement?.certificateCourse)
     if (!needed || course === null || !options.courses) continue
     const { docs: people } = await payload.find({
       collection: options.members,
@@ -98,7 +96,7 @@ export const applyOrganisationTierUpgrade = async (
     select: { loyalty: true },
   })) as null | { loyalty?: { qualifying?: number; tier?: ID | null; tierSince?: null | string } }
   if (!doc) return null
-  const currentTierId = idOf(doc.loyalty?.tier)
+  const currentTierId = relationId(doc.loyalty?.tier)
   const decision = evaluateTier({
     currentTierId,
     graceDays: options.downgradeGraceDays,

@@ -7,6 +7,7 @@ import { checkRedemption } from '../engine/redemption'
 import { loyaltySlugs } from '../types'
 import { changeStock, InsufficientPoints, OutOfStock } from './balances'
 import { beginTransaction, writeEntriesInTransaction } from './ledgerWriter'
+import { relationId } from '../utilities/ids'
 
 type ID = number | string
 
@@ -36,6 +37,19 @@ export type RedemptionDoc = {
   status: 'approved' | 'cancelled' | 'fulfilled' | 'rejected' | 'requested'
 }
 
+/** The redemption booked under an idempotency key, if any. */
+const byIdempotencyKey = async (payload: Payload, key: string): Promise<null | RedemptionDoc> => {
+  const { docs } = await payload.find({
+    collection: loyaltySlugs.redemptions,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    pagination: false,
+    where: { idempotencyKey: { equals: key } },
+  })
+  return (docs[0] as unknown as RedemptionDoc | undefined) ?? null
+}
+
 /** A redemption refused for a reason the member can act on. */
 export class RedemptionRefused extends Error {
   constructor(
@@ -46,9 +60,6 @@ export class RedemptionRefused extends Error {
     this.name = 'RedemptionRefused'
   }
 }
-
-const idOf = (value: ID | null | undefined | { id: ID }): ID | null =>
-  value === null || value === undefined ? null : typeof value === 'object' ? value.id : value
 
 const activeRedemptions = async (payload: Payload, memberId: ID, rewardId: ID): Promise<number> =>
   (
@@ -100,16 +111,8 @@ const redeemOnce = async (
   idempotencyKey: string,
   now: Date,
 ): Promise<{ created: boolean; redemption: RedemptionDoc }> => {
-  const existing = await payload.find({
-    collection: loyaltySlugs.redemptions,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    where: { idempotencyKey: { equals: idempotencyKey } },
-  })
-  if (existing.docs[0])
-    return { created: false, redemption: existing.docs[0] as unknown as RedemptionDoc }
+  const existing = await byIdempotencyKey(payload, idempotencyKey)
+  if (existing) return { created: false, redemption: existing }
 
   const used = await activeRedemptions(payload, member.id, reward.id)
   const check = checkRedemption(
@@ -177,16 +180,8 @@ const redeemOnce = async (
     return { created: true, redemption: { ...created, redeemEntry: entry.id, status } }
   } catch (error) {
     if (transactionID !== null) await payload.db.rollbackTransaction(transactionID)
-    const raced = await payload.find({
-      collection: loyaltySlugs.redemptions,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      where: { idempotencyKey: { equals: idempotencyKey } },
-    })
-    if (raced.docs[0])
-      return { created: false, redemption: raced.docs[0] as unknown as RedemptionDoc }
+    const raced = await byIdempotencyKey(payload, idempotencyKey)
+    if (raced) return { created: false, redemption: raced }
     if (error instanceof OutOfStock)
       throw new RedemptionRefused(409, 'This reward is out of stock.')
     if (error instanceof InsufficientPoints) {
@@ -220,8 +215,8 @@ export const undoRedemption = async (
   notes: null | string,
   now: Date,
 ): Promise<void> => {
-  const memberId = idOf(redemption.member) as ID
-  const rewardId = idOf(redemption.reward) as ID
+  const memberId = relationId(redemption.member) as ID
+  const rewardId = relationId(redemption.reward) as ID
   const { req, transactionID } = await beginTransaction(payload)
   try {
     // The Local API merges partial data (the adapter's updateOne would rewrite the whole row,
@@ -252,7 +247,7 @@ export const undoRedemption = async (
           idempotencyKey: `refund:${redemption.id}`,
           kind: 'refund',
           member: memberId,
-          organisation: idOf(redemption.organisation),
+          organisation: relationId(redemption.organisation),
           qualifyingAmount: 0,
           reason: `Refund: ${redemption.rewardTitle ?? 'reward'} ${status === 'rejected' ? 'was not approved' : 'cancelled'}`,
           source: { collection: loyaltySlugs.rewards, id: rewardId, title: redemption.rewardTitle },
