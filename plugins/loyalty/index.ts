@@ -24,6 +24,8 @@ import { resolveOptions } from './types'
 
 export type { LoyaltyPluginOptions } from './types'
 export { loyaltySlugs } from './types'
+export { callEndpoint, loyaltyOptionsOf } from './local'
+export type { LocalCallResult } from './local'
 
 /**
  * The Partner Club loyalty plugin: points ledger, earning rules, promotions and tiers for
@@ -105,6 +107,8 @@ export const loyaltyPlugin =
     return {
       ...incomingConfig,
       collections,
+      // Server-side helpers (`local.ts`) read the resolved options from the running config.
+      custom: { ...incomingConfig.custom, loyalty: options },
       jobs: {
         ...incomingConfig.jobs,
         tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks],
