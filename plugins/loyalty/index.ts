@@ -18,6 +18,7 @@ import { eventEndpoints } from './endpoints/events'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { clearOnChange } from './services/cache'
+import { contentCacheKey } from './services/context'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { resolveOptions } from './types'
@@ -71,12 +72,19 @@ export const loyaltyPlugin =
       }
       const added = contentEndpoints(collection.slug)
       if (added.length > 0) {
+        // The award path caches what it reads of a content document (title, tags, lessons).
+        const clear = clearOnChange(contentCacheKey(collection.slug))
         return {
           ...collection,
           endpoints: [
             ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
             ...added,
           ],
+          hooks: {
+            ...collection.hooks,
+            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+          },
         }
       }
       return collection

@@ -86,7 +86,7 @@ export const caseStudyEndpoints = (
 ): Endpoint[] => [
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const caseStudy = await openCaseStudy(
         req.payload,
         options,
@@ -125,7 +125,7 @@ export const caseStudyEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const caseStudy = await openCaseStudy(
         req.payload,
         options,

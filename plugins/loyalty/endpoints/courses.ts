@@ -8,7 +8,8 @@ import { gradeQuiz, validateQuizAnswers } from '../engine/quiz'
 import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
-import { assertTierAccess } from '../services/context'
+import { cached } from '../services/cache'
+import { assertTierAccess, contentCacheKey } from '../services/context'
 import {
   claimCompletion,
   ensureProgress,
@@ -51,8 +52,22 @@ const openCourse = async (
   id: string,
   member: MemberSnapshot,
 ): Promise<CourseDoc> => {
-  // The lesson structure and the quiz, without the lesson bodies (the bulk of a course).
-  const course = (await payload.findByID({
+  // The lesson structure and the quiz, without the lesson bodies (the bulk of a course); cached
+  // like the reference data and cleared when the course changes. Shared: never mutated.
+  const course = await cached(payload, `${contentCacheKey(collection, id)}outline`, () =>
+    readOutline(payload, collection, id),
+  )
+  if (!course || course._status === 'draft') throw new HttpError(404, 'This course does not exist.')
+  await assertTierAccess(payload, options, member, course.requiredTier, 'course')
+  return course
+}
+
+const readOutline = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  id: string,
+): Promise<CourseDoc | null> =>
+  (await payload.findByID({
     collection,
     depth: 0,
     disableErrors: true,
@@ -67,10 +82,6 @@ const openCourse = async (
       title: true,
     },
   })) as CourseDoc | null
-  if (!course || course._status === 'draft') throw new HttpError(404, 'This course does not exist.')
-  await assertTierAccess(payload, options, member, course.requiredTier, 'course')
-  return course
-}
 
 const lessonOf = (course: CourseDoc, lessonId: string) => {
   const lesson = (course.lessons ?? []).find((candidate) => candidate.id === lessonId)
@@ -136,7 +147,7 @@ export const courseEndpoints = (
 ): Endpoint[] => [
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
       const lesson = lessonOf(course, String(req.routeParams?.lessonId ?? ''))
       const now = new Date()
@@ -169,7 +180,7 @@ export const courseEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
       const lesson = lessonOf(course, String(req.routeParams?.lessonId ?? ''))
       const now = new Date()
@@ -225,7 +236,7 @@ export const courseEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const course = await openCourse(req.payload, options, collection, idParam(req, 'id'), member)
       const questions = course.quiz?.questions ?? []
       if (questions.length === 0) throw new HttpError(404, 'This course has no quiz.')

@@ -343,7 +343,7 @@ export const eventEndpoints = (
 ): Endpoint[] => [
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
       const key = registrationKey(member.id, event.id)
       const existing = await findRegistration(req.payload, key)
@@ -439,7 +439,7 @@ export const eventEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
       const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
       if (!registration || registration.status === 'cancelled') {
@@ -469,7 +469,7 @@ export const eventEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      const member = await memberContext(req, options)
+      const member = memberContext(req, options)
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
       const body = await jsonBody(req)
       const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { ActivityVerb } from '../types'
 
 import { loyaltySlugs } from '../types'
+import { sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -15,18 +16,18 @@ export const recordActivity = async (
   details: Record<string, unknown> = {},
 ): Promise<void> => {
   const now = new Date().toISOString()
-  await payload.db.create({
-    collection: loyaltySlugs.activities,
-    data: {
-      createdAt: now,
-      details,
-      member: memberId,
-      objectCollection: object.collection,
-      objectId: String(object.id),
-      objectTitle: object.title ?? null,
-      updatedAt: now,
-      verb,
-    },
-    returning: false,
-  })
+  const data = {
+    createdAt: now,
+    details,
+    member: memberId,
+    objectCollection: object.collection,
+    objectId: String(object.id),
+    objectTitle: object.title ?? null,
+    updatedAt: now,
+    verb,
+  }
+  // On SQL adapters, one INSERT; the generic create would also read the row back.
+  const sql = sqlAccess(payload)
+  if (sql) await sql.db.insert(sql.table(loyaltySlugs.activities)).values(data)
+  else await payload.db.create({ collection: loyaltySlugs.activities, data, returning: false })
 }

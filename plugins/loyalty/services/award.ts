@@ -6,6 +6,7 @@ import type { EntryDraft, LedgerRecord } from './ledgerWriter'
 
 import { capPeriodStart, computeAward } from '../engine/award'
 import { addMonthsUTC } from '../engine/calendar'
+import { evaluateTier } from '../engine/tiers'
 import { type PromotionCandidate, matchingPromotions, selectRule } from '../engine/matching'
 import { loyaltySlugs } from '../types'
 import type { MemberSnapshot } from './context'
@@ -252,7 +253,23 @@ export const award = async (
     result.tierUpgrade = await applyTierUpgrade(payload, options, after, tiers, now)
   }
   if (written.created && member.organisation !== null && decision.organisationPoints > 0) {
-    await applyOrganisationTierUpgrade(payload, options, member.organisation, tiers, now)
+    // The organisation's requirements (certified members) are read only when its points alone
+    // would reach a higher tier: the returned balances and tier answer that without a read.
+    const organisation = written.balances?.get(`organisation:${member.organisation}`)
+    const couldRise =
+      !organisation ||
+      organisation.tierId === undefined ||
+      evaluateTier({
+        currentTierId: organisation.tierId,
+        graceDays: options.downgradeGraceDays,
+        now,
+        qualifying: organisation.qualifying,
+        tierSince: organisation.tierSince ?? null,
+        tiers,
+      }).change === 'upgrade'
+    if (couldRise) {
+      await applyOrganisationTierUpgrade(payload, options, member.organisation, tiers, now)
+    }
   }
   return result
 }

@@ -1,6 +1,8 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql as sqlText } from 'drizzle-orm'
+
+import { sqlAccess } from './sqlDatabase'
 
 /** Raised when an entry would take a spendable balance below zero; nothing is written. */
 export class InsufficientPoints extends Error {
@@ -10,23 +12,6 @@ export class InsufficientPoints extends Error {
   }
 }
 
-type DrizzleColumn = Parameters<typeof eq>[0]
-type DrizzleTable = Record<string, DrizzleColumn> & object
-type DrizzleLike = {
-  update: (table: DrizzleTable) => {
-    set: (values: Record<string, unknown>) => {
-      where: (condition: unknown) => {
-        returning: (fields: Record<string, DrizzleColumn>) => Promise<unknown[]>
-      }
-    }
-  }
-}
-type DrizzleAdapterLike = {
-  drizzle: DrizzleLike
-  name: string
-  sessions: Record<string, { db: DrizzleLike }>
-  tables: Record<string, DrizzleTable>
-}
 type MongoAdapterLike = {
   collections: Record<
     string,
@@ -75,34 +60,47 @@ export const addToBalances = async (
     if (result.modifiedCount !== 1) throw new InsufficientPoints()
     return null
   }
-  const db = payload.db as unknown as DrizzleAdapterLike
-  const table = db.tables[collection.replace(/-/g, '_')]
-  if (!table) throw new Error(`loyalty: no table for collection "${collection}"`)
-  const connection =
-    transactionID === null ? db.drizzle : (db.sessions[String(transactionID)]?.db ?? db.drizzle)
+  const sql = sqlAccess(payload, transactionID)
+  if (!sql) throw new Error('loyalty: unsupported database adapter')
+  const table = sql.table(collection)
   const spendable = table.loyalty_spendable
   const qualifying = table.loyalty_qualifying
   const lifetime = table.loyalty_lifetime
-  const rows = await connection
+  const rows = await sql.db
     .update(table)
     .set({
-      loyalty_lifetime: sql`coalesce(${lifetime}, 0) + ${qualifyingAmount}`,
-      loyalty_qualifying: sql`coalesce(${qualifying}, 0) + ${qualifyingAmount}`,
-      loyalty_spendable: sql`coalesce(${spendable}, 0) + ${amount}`,
+      loyalty_lifetime: sqlText`coalesce(${lifetime}, 0) + ${qualifyingAmount}`,
+      loyalty_qualifying: sqlText`coalesce(${qualifying}, 0) + ${qualifyingAmount}`,
+      loyalty_spendable: sqlText`coalesce(${spendable}, 0) + ${amount}`,
     })
-    .where(and(eq(table.id, id), sql`coalesce(${spendable}, 0) + ${amount} >= 0`))
-    .returning({ lifetime, qualifying, spendable })
+    .where(and(eq(table.id, id), sqlText`coalesce(${spendable}, 0) + ${amount} >= 0`))
+    .returning({
+      lifetime,
+      qualifying,
+      spendable,
+      tierId: table.loyalty_tier,
+      tierSince: table.loyalty_tierSince,
+    })
   if (rows.length !== 1) throw new InsufficientPoints()
-  const row = rows[0] as Record<string, unknown>
+  const row = rows[0]
   return {
     lifetime: Number(row.lifetime ?? 0),
     qualifying: Number(row.qualifying ?? 0),
     spendable: Number(row.spendable ?? 0),
+    tierId: (row.tierId as null | number | string | undefined) ?? null,
+    tierSince: row.tierSince ? new Date(String(row.tierSince)) : null,
   }
 }
 
 /** The cached balances of an account right after an update. */
-export type BalancesAfter = { lifetime: number; qualifying: number; spendable: number }
+export type BalancesAfter = {
+  lifetime: number
+  qualifying: number
+  spendable: number
+  /** The account's tier and since when (SQL adapters return them with the balances). */
+  tierId?: null | number | string
+  tierSince?: Date | null
+}
 
 /** Raised when a reward has no stock left; nothing is written. */
 export class OutOfStock extends Error {
@@ -140,15 +138,14 @@ export const changeStock = async (
     if (unlimited.modifiedCount !== 1) throw new OutOfStock()
     return
   }
-  const db = payload.db as unknown as DrizzleAdapterLike
-  const table = db.tables[collection.replace(/-/g, '_')]
-  const connection =
-    transactionID === null ? db.drizzle : (db.sessions[String(transactionID)]?.db ?? db.drizzle)
+  const sql = sqlAccess(payload, transactionID)
+  if (!sql) throw new Error('loyalty: unsupported database adapter')
+  const table = sql.table(collection)
   const stock = table.stock
-  const rows = await connection
+  const rows = await sql.db
     .update(table)
-    .set({ stock: sql`case when ${stock} is null then null else ${stock} + ${delta} end` })
-    .where(and(eq(table.id, id), sql`(${stock} is null or ${stock} + ${delta} >= 0)`))
+    .set({ stock: sqlText`case when ${stock} is null then null else ${stock} + ${delta} end` })
+    .where(and(eq(table.id, id), sqlText`(${stock} is null or ${stock} + ${delta} >= 0)`))
     .returning({ id: table.id })
   if (rows.length !== 1) throw new OutOfStock()
 }

@@ -50,7 +50,17 @@ export const loadMember = async (
       status: true,
     },
   })) as null | Record<string, unknown>
-  if (!doc) return null
+  return doc ? memberSnapshot(doc, options) : null
+}
+
+/**
+ * A member document (as read by Payload, at any depth) as the loyalty services need it. The
+ * endpoints use it on `req.user`, which Payload's auth has just read from the database.
+ */
+export const memberSnapshot = (
+  doc: Record<string, unknown>,
+  options: ResolvedLoyaltyOptions,
+): MemberSnapshot => {
   const loyalty = (doc.loyalty ?? {}) as LoyaltyGroup
   return {
     id: doc.id as ID,
@@ -89,8 +99,24 @@ export const loadTiers = async (
     }))
   })
 
-/** Title and tags of a content document, for reasons, rule filters and promotions. */
-export const loadObject = async (
+/** The cache prefix of a content document; the plugin clears it when the document changes. */
+export const contentCacheKey = (collection: string, id?: ID) =>
+  id === undefined ? `content:${collection}:` : `content:${collection}:${id}:`
+
+/**
+ * Title and tags of a content document, for reasons, rule filters and promotions (cached like
+ * the reference data, and cleared when the document changes).
+ */
+export const loadObject = (
+  payload: Payload,
+  collection: CollectionSlug,
+  id: ID,
+): Promise<null | { doc: Record<string, unknown>; tags: string[]; title: string }> =>
+  cached(payload, `${contentCacheKey(collection, id)}object`, () =>
+    readObject(payload, collection, id),
+  )
+
+const readObject = async (
   payload: Payload,
   collection: CollectionSlug,
   id: ID,

@@ -7,6 +7,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { loyaltySlugs } from '../types'
 import { type BalancesAfter, addToBalances } from './balances'
+import { sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -60,6 +61,72 @@ const toData = (draft: EntryDraft): Record<string, unknown> => ({
   sourceTitle: draft.source?.title ?? null,
 })
 
+/** Raised when an idempotency key is already booked; the caller rolls back. */
+export class DuplicateIdempotencyKey extends Error {
+  constructor() {
+    super('loyalty: idempotency key already booked')
+    this.name = 'DuplicateIdempotencyKey'
+  }
+}
+
+/**
+ * Inserts the entries. On SQL adapters: one multi-row INSERT (`ON CONFLICT (idempotency_key)
+ * DO NOTHING`, so a booked key writes nothing and raises `DuplicateIdempotencyKey`) and one for
+ * the polymorphic `actor` relationships. Elsewhere: the adapter's `create`, where the unique
+ * index raises the error.
+ */
+const insertEntries = async (
+  payload: Payload,
+  drafts: EntryDraft[],
+  transactionID: null | number | string,
+  req?: PayloadRequest,
+): Promise<LedgerRecord[]> => {
+  const sql = sqlAccess(payload, transactionID)
+  if (!sql) {
+    if (!req) req = await transactionReq(payload, transactionID)
+    const entries: LedgerRecord[] = []
+    for (const draft of drafts) {
+      const doc = await payload.db.create({
+        collection: loyaltySlugs.ledger,
+        data: toData(draft),
+        req,
+      })
+      entries.push({ ...draft, createdAt: String(doc.createdAt), id: doc.id as ID })
+    }
+    return entries
+  }
+  const ledger = sql.table(loyaltySlugs.ledger)
+  const createdAt = new Date().toISOString()
+  const rows = await sql.db
+    .insert(ledger)
+    .values(
+      drafts.map((draft) => {
+        const { actor: _actor, ...columns } = toData(draft)
+        return { ...columns, createdAt, updatedAt: createdAt }
+      }),
+    )
+    .onConflictDoNothing({ target: ledger.idempotencyKey })
+    .returning({ id: ledger.id, idempotencyKey: ledger.idempotencyKey })
+  if (rows.length !== drafts.length) throw new DuplicateIdempotencyKey()
+  const idOf = new Map(rows.map((row) => [String(row.idempotencyKey), row.id as ID]))
+  const entries = drafts.map((draft) => ({
+    ...draft,
+    createdAt,
+    id: idOf.get(draft.idempotencyKey) as ID,
+  }))
+  const actors = entries.filter((entry) => entry.actor)
+  if (actors.length > 0) {
+    await sql.db.insert(sql.table(loyaltySlugs.ledger, '_rels')).values(
+      actors.map((entry) => ({
+        [`${entry.actor?.relationTo}ID`]: entry.actor?.value,
+        parent: entry.id,
+        path: 'actor',
+      })),
+    )
+  }
+  return entries
+}
+
 /** The entries already booked under these idempotency keys, in the order of the keys. */
 export const findByKeys = async (
   payload: Payload,
@@ -92,18 +159,10 @@ export const writeEntriesInTransaction = async (
   options: ResolvedLoyaltyOptions,
   drafts: EntryDraft[],
   transactionID: null | number | string,
-  req: PayloadRequest,
+  req?: PayloadRequest,
   balances: Map<string, BalancesAfter> = new Map(),
 ): Promise<LedgerRecord[]> => {
-  const entries: LedgerRecord[] = []
-  for (const draft of drafts) {
-    const doc = await payload.db.create({
-      collection: loyaltySlugs.ledger,
-      data: toData(draft),
-      req,
-    })
-    entries.push({ ...draft, createdAt: String(doc.createdAt), id: doc.id as ID })
-  }
+  const entries = await insertEntries(payload, drafts, transactionID, req)
   for (const draft of drafts) {
     const account = draft.account === 'member' ? options.members : options.organisations
     const id = draft.account === 'member' ? draft.member : draft.organisation
@@ -121,14 +180,22 @@ export const writeEntriesInTransaction = async (
   return entries
 }
 
+/** A local request bound to a transaction, for adapter and Local API calls that take `req`. */
+const transactionReq = async (
+  payload: Payload,
+  transactionID: null | number | string,
+): Promise<PayloadRequest> => {
+  const req = await createLocalReq({}, payload)
+  if (transactionID !== null) req.transactionID = transactionID
+  return req
+}
+
 /** A transaction with a request bound to it, for adapter calls that take `req`. */
 export const beginTransaction = async (
   payload: Payload,
 ): Promise<{ req: PayloadRequest; transactionID: null | number | string }> => {
-  const req = await createLocalReq({}, payload)
   const transactionID = (await payload.db.beginTransaction()) ?? null
-  if (transactionID !== null) req.transactionID = transactionID
-  return { req, transactionID }
+  return { req: await transactionReq(payload, transactionID), transactionID }
 }
 
 /**
@@ -149,7 +216,8 @@ export const writeLedger = async (
 ): Promise<WriteResult> => {
   if (drafts.length === 0) return { created: true, entries: [] }
   const keys = drafts.map((draft) => draft.idempotencyKey)
-  const { req, transactionID } = await beginTransaction(payload)
+  // No request object is needed on SQL adapters: the statements run on the transaction itself.
+  const transactionID = (await payload.db.beginTransaction()) ?? null
   try {
     const balances = new Map<string, BalancesAfter>()
     const entries = await writeEntriesInTransaction(
@@ -157,7 +225,7 @@ export const writeLedger = async (
       options,
       drafts,
       transactionID,
-      req,
+      undefined,
       balances,
     )
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)

@@ -5,6 +5,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import { and, eq, isNull } from 'drizzle-orm'
 
 import { loyaltySlugs } from '../types'
+import { type Table, sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -21,11 +22,40 @@ export type ProgressRecord = {
 export const progressKey = (memberId: ID, collection: string, documentId: ID, item: string) =>
   `${memberId}:${collection}:${documentId}:${item}`
 
+const iso = (value: unknown): null | string =>
+  value === null || value === undefined ? null : new Date(value as string).toISOString()
+
+const fromRow = (row: Record<string, unknown>): ProgressRecord => ({
+  attempts: Number(row.attempts ?? 0),
+  certificateCode: (row.certificateCode as null | string | undefined) ?? null,
+  completedAt: iso(row.completedAt),
+  id: row.id as ID,
+  key: String(row.key),
+  scorePercent: (row.scorePercent as null | number | undefined) ?? null,
+  startedAt: iso(row.startedAt),
+})
+
+const progressColumns = (table: Table) => ({
+  attempts: table.attempts,
+  certificateCode: table.certificateCode,
+  completedAt: table.completedAt,
+  id: table.id,
+  key: table.key,
+  scorePercent: table.scorePercent,
+  startedAt: table.startedAt,
+})
+
 /** The progress record for a key, or null. */
 export const findProgress = async (
   payload: Payload,
   key: string,
 ): Promise<null | ProgressRecord> => {
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const table = sql.table(loyaltySlugs.progress)
+    const rows = await sql.db.select(progressColumns(table)).from(table).where(eq(table.key, key))
+    return rows[0] ? fromRow(rows[0]) : null
+  }
   const { docs } = await payload.find({
     collection: loyaltySlugs.progress,
     depth: 0,
@@ -44,6 +74,21 @@ export const progressOn = async (
   collection: string,
   documentId: ID,
 ): Promise<ProgressRecord[]> => {
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const table = sql.table(loyaltySlugs.progress)
+    const rows = await sql.db
+      .select(progressColumns(table))
+      .from(table)
+      .where(
+        and(
+          eq(table.member, memberId),
+          eq(table.collection, collection),
+          eq(table.documentId, String(documentId)),
+        ),
+      )
+    return rows.map(fromRow)
+  }
   const { docs } = await payload.find({
     collection: loyaltySlugs.progress,
     depth: 0,
@@ -77,6 +122,30 @@ export const ensureProgress = async (
   const key = progressKey(memberId, collection, documentId, item)
   const existing = await findProgress(payload, key)
   if (existing) return { created: false, record: existing }
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const table = sql.table(loyaltySlugs.progress)
+    const stamp = now.toISOString()
+    const rows = await sql.db
+      .insert(table)
+      .values({
+        attempts: 0,
+        collection,
+        createdAt: stamp,
+        documentId: String(documentId),
+        item,
+        key,
+        member: memberId,
+        startedAt: stamp,
+        updatedAt: stamp,
+      })
+      .onConflictDoNothing({ target: table.key })
+      .returning(progressColumns(table))
+    if (rows[0]) return { created: true, record: fromRow(rows[0]) }
+    const raced = await findProgress(payload, key)
+    if (raced) return { created: false, record: raced }
+    throw new Error(`loyalty: progress ${key} could not be created`)
+  }
   try {
     const created = await payload.db.create({
       collection: loyaltySlugs.progress,
@@ -114,21 +183,11 @@ export const updateProgress = async (
   })
 }
 
-type ClaimTable = Record<string, Parameters<typeof eq>[0]> & object
-type ClaimAdapter = {
-  collections?: Record<
+type MongoProgress = {
+  collections: Record<
     string,
     { updateOne: (filter: object, update: object) => Promise<{ modifiedCount: number }> }
   >
-  drizzle: {
-    update: (table: ClaimTable) => {
-      set: (values: object) => {
-        where: (condition: unknown) => { returning: (fields: object) => Promise<unknown[]> }
-      }
-    }
-  }
-  name: string
-  tables: Record<string, ClaimTable>
 }
 
 /**
@@ -137,16 +196,15 @@ type ClaimAdapter = {
  * the completion (and its activity) exactly once.
  */
 export const claimCompletion = async (payload: Payload, id: ID, now: Date): Promise<boolean> => {
-  const db = payload.db as unknown as ClaimAdapter
-  if (db.name === 'mongoose' && db.collections) {
-    const result = await db.collections[loyaltySlugs.progress].updateOne(
-      { _id: id, completedAt: null },
-      { $set: { completedAt: now, updatedAt: now } },
-    )
+  const sql = sqlAccess(payload)
+  if (!sql) {
+    const result = await (payload.db as unknown as MongoProgress).collections[
+      loyaltySlugs.progress
+    ].updateOne({ _id: id, completedAt: null }, { $set: { completedAt: now, updatedAt: now } })
     return result.modifiedCount === 1
   }
-  const table = db.tables[loyaltySlugs.progress.replace(/-/g, '_')]
-  const rows = await db.drizzle
+  const table = sql.table(loyaltySlugs.progress)
+  const rows = await sql.db
     .update(table)
     .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
     .where(and(eq(table.id, id), isNull(table.completedAt)))
