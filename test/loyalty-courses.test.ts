@@ -229,6 +229,49 @@ describe('a course from first lesson to certificate', () => {
     })
   })
 
+  it('stores every field of the entries written on the fast path, as Payload reads them', async () => {
+    const { docs } = await payload.find({
+      collection: 'loyalty-ledger',
+      depth: 0,
+      sort: 'account',
+      where: {
+        idempotencyKey: {
+          in: [
+            `course.completed:${f.memberA.id}:courses:${quick.id}`,
+            `course.completed:${f.memberA.id}:courses:${quick.id}:organisation`,
+          ],
+        },
+      },
+    })
+    expect(docs).toHaveLength(2)
+    const [memberEntry, organisationEntry] = docs
+    expect(memberEntry).toMatchObject({
+      account: 'member',
+      actor: { relationTo: 'members', value: f.memberA.id },
+      amount: 250,
+      kind: 'earn',
+      member: f.memberA.id,
+      organisation: f.partnerA.id,
+      qualifyingAmount: 250,
+      reason: 'Course completed: Quick course',
+      sourceCollection: 'courses',
+      sourceId: String(quick.id),
+      sourceTitle: 'Quick course',
+    })
+    expect(typeof memberEntry.rule).toBe('number')
+    expect(new Date(String(memberEntry.expiresAt)).getTime()).toBeGreaterThan(Date.now())
+    expect(new Date(String(memberEntry.createdAt)).getTime()).toBeLessThanOrEqual(Date.now())
+    const breakdown = memberEntry.breakdown as { steps: { points: number }[] }
+    expect(breakdown.steps.at(-1)?.points).toBe(250)
+    expect(organisationEntry).toMatchObject({
+      account: 'organisation',
+      actor: { relationTo: 'members', value: f.memberA.id },
+      amount: 125,
+      organisation: f.partnerA.id,
+      reason: 'Course completed: Quick course (by a member)',
+    })
+  })
+
   it('repeating a completion is a no-op that returns the original award', async () => {
     const again = await memberA.request(
       'POST',

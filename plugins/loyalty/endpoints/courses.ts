@@ -11,7 +11,7 @@ import { type AwardResult, award } from '../services/award'
 import { cached } from '../services/cache'
 import { assertTierAccess, contentCacheKey } from '../services/context'
 import {
-  claimCompletion,
+  claimIfDue,
   ensureProgress,
   findProgress,
   progressKey,
@@ -185,22 +185,27 @@ export const courseEndpoints = (
       const lesson = lessonOf(course, String(req.routeParams?.lessonId ?? ''))
       const now = new Date()
       const key = progressKey(member.id, collection, course.id, `lesson:${lesson.id}`)
-      const record = await findProgress(req.payload, key)
-      if (!record?.startedAt) {
-        throw new HttpError(409, 'Start the lesson before marking it complete.')
-      }
-      const remaining = secondsRemaining(
-        new Date(record.startedAt),
-        lesson.minimumSeconds ?? 0,
-        now,
-      )
-      if (remaining > 0) {
-        throw new HttpError(409, `Stay with the lesson a little longer: ${remaining} s to go.`, {
-          secondsRemaining: remaining,
-        })
-      }
       // Only the request that marks the lesson complete records it (identical requests race).
-      if (await claimCompletion(req.payload, record.id, now)) {
+      const claimed = await claimIfDue(req.payload, key, now, lesson.minimumSeconds ?? 0)
+      if (!claimed) {
+        // Not completed now: say why, or go on to the (idempotent) award if it already was.
+        const record = await findProgress(req.payload, key)
+        if (!record?.startedAt) {
+          throw new HttpError(409, 'Start the lesson before marking it complete.')
+        }
+        const remaining = secondsRemaining(
+          new Date(record.startedAt),
+          lesson.minimumSeconds ?? 0,
+          now,
+        )
+        if (!record.completedAt) {
+          const left = Math.max(1, remaining)
+          throw new HttpError(409, `Stay with the lesson a little longer: ${left} s to go.`, {
+            secondsRemaining: left,
+          })
+        }
+      }
+      if (claimed) {
         await recordActivity(req.payload, member.id, 'lesson.completed', {
           collection,
           id: course.id,

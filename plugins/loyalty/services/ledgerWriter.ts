@@ -7,6 +7,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { loyaltySlugs } from '../types'
 import { type BalancesAfter, addToBalances } from './balances'
+import { canWriteAsOneStatement, writeEarnStatement } from './earnStatement'
 import { sqlAccess } from './sqlDatabase'
 
 type ID = number | string
@@ -41,7 +42,7 @@ export type WriteResult = {
   entries: LedgerRecord[]
 }
 
-const toData = (draft: EntryDraft): Record<string, unknown> => ({
+export const toData = (draft: EntryDraft): Record<string, unknown> => ({
   account: draft.account,
   actor: draft.actor ?? null,
   amount: draft.amount,
@@ -216,6 +217,11 @@ export const writeLedger = async (
 ): Promise<WriteResult> => {
   if (drafts.length === 0) return { created: true, entries: [] }
   const keys = drafts.map((draft) => draft.idempotencyKey)
+  if (canWriteAsOneStatement(payload, drafts)) {
+    const written = await writeEarnStatement(payload, options, drafts, toData)
+    if (written) return { ...written, created: true }
+    return { created: false, entries: await findByKeys(payload, keys) }
+  }
   // No request object is needed on SQL adapters: the statements run on the transaction itself.
   const transactionID = (await payload.db.beginTransaction()) ?? null
   try {

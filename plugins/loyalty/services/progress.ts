@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, lte } from 'drizzle-orm'
 
 import { loyaltySlugs } from '../types'
 import { type Table, sqlAccess } from './sqlDatabase'
@@ -208,6 +208,43 @@ export const claimCompletion = async (payload: Payload, id: ID, now: Date): Prom
     .update(table)
     .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
     .where(and(eq(table.id, id), isNull(table.completedAt)))
+    .returning({ id: table.id })
+  return rows.length === 1
+}
+
+/**
+ * Completes the item of `key` in one conditional statement if it was started at least
+ * `minimumSeconds` before `now` and is not complete yet; true when this call completed it.
+ * When false, the caller reads the record to say why (not started, too early, already done).
+ */
+export const claimIfDue = async (
+  payload: Payload,
+  key: string,
+  now: Date,
+  minimumSeconds: number,
+): Promise<boolean> => {
+  const startedBy = new Date(now.getTime() - minimumSeconds * 1000)
+  const sql = sqlAccess(payload)
+  if (!sql) {
+    const result = await (payload.db as unknown as MongoProgress).collections[
+      loyaltySlugs.progress
+    ].updateOne(
+      { completedAt: null, key, startedAt: { $lte: startedBy } },
+      { $set: { completedAt: now, updatedAt: now } },
+    )
+    return result.modifiedCount === 1
+  }
+  const table = sql.table(loyaltySlugs.progress)
+  const rows = await sql.db
+    .update(table)
+    .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
+    .where(
+      and(
+        eq(table.key, key),
+        isNull(table.completedAt),
+        lte(table.startedAt, startedBy.toISOString()),
+      ),
+    )
     .returning({ id: table.id })
   return rows.length === 1
 }
