@@ -229,6 +229,42 @@ describe('a course from first lesson to certificate', () => {
     })
   })
 
+  it('a course without a quiz completes with its last lesson, in any order, and only then', async () => {
+    const course = await payload.create({
+      collection: 'courses',
+      data: {
+        _status: 'published',
+        estimatedMinutes: 10,
+        lessons: ['First', 'Second', 'Third'].map((title) => ({
+          body: f.openCourse.lessons![0].body,
+          minimumSeconds: 0,
+          title,
+        })),
+        level: 'foundation',
+        slug: 'no-quiz-course',
+        summary: 'Lessons only',
+        title: 'Lessons only',
+      },
+    })
+    const ids = (course.lessons ?? []).map((lesson) => String(lesson.id))
+    const colleague = await signIn(server.url, 'members', f.colleagueA.email, password)
+    const results: boolean[] = []
+    for (const id of [ids[2], ids[0], ids[1]]) {
+      await colleague.request('POST', lessonPath(course.id, id, 'start'))
+      const done = await colleague.request('POST', lessonPath(course.id, id, 'complete'))
+      expect(done.status).toBe(200)
+      results.push(done.body.courseCompleted)
+      if (done.body.courseCompleted) {
+        // Course rule: 200 base (an engineer: 250), no tier ×1; half to the company.
+        expect(done.body.courseAward).toMatchObject({ organisationPoints: 125, points: 250 })
+      }
+    }
+    expect(results).toEqual([false, false, true])
+    // Completing a lesson again does not complete the course twice.
+    const again = await colleague.request('POST', lessonPath(course.id, ids[1], 'complete'))
+    expect(again.body.courseAward).toMatchObject({ duplicate: true, points: 250 })
+  })
+
   it('stores every field of the entries written on the fast path, as Payload reads them', async () => {
     const { docs } = await payload.find({
       collection: 'loyalty-ledger',

@@ -186,7 +186,13 @@ export const courseEndpoints = (
       const now = new Date()
       const key = progressKey(member.id, collection, course.id, `lesson:${lesson.id}`)
       // Only the request that marks the lesson complete records it (identical requests race).
-      const claimed = await claimIfDue(req.payload, key, now, lesson.minimumSeconds ?? 0)
+      const { claimed, siblingsDone } = await claimIfDue(
+        req.payload,
+        key,
+        now,
+        lesson.minimumSeconds ?? 0,
+        { collection, documentId: course.id, memberId: member.id, prefix: 'lesson:' },
+      )
       if (!claimed) {
         // Not completed now: say why, or go on to the (idempotent) award if it already was.
         const record = await findProgress(req.payload, key)
@@ -221,14 +227,12 @@ export const courseEndpoints = (
         object: { collection, id: course.id },
         verb: 'lesson.completed',
       })
-      const completion = await completeCourseIfDone(
-        req.payload,
-        options,
-        collection,
-        course,
-        member,
-        now,
-      )
+      // When the claim counted the other lessons done and some are still open, the course
+      // cannot be complete: no need to read the member's progress on it.
+      const lessonsOpen = siblingsDone !== null && siblingsDone + 1 < (course.lessons ?? []).length
+      const completion = lessonsOpen
+        ? null
+        : await completeCourseIfDone(req.payload, options, collection, course, member, now)
       return ok({
         award: lessonAward,
         courseCompleted: completion !== null,

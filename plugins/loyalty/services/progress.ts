@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { and, eq, isNull, lte } from 'drizzle-orm'
+import { and, eq, isNull, lte, sql as sqlText } from 'drizzle-orm'
 
 import { loyaltySlugs } from '../types'
-import { type Table, sqlAccess } from './sqlDatabase'
+import { type Column, type Table, sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -214,15 +214,19 @@ export const claimCompletion = async (payload: Payload, id: ID, now: Date): Prom
 
 /**
  * Completes the item of `key` in one conditional statement if it was started at least
- * `minimumSeconds` before `now` and is not complete yet; true when this call completed it.
- * When false, the caller reads the record to say why (not started, too early, already done).
+ * `minimumSeconds` before `now` and is not complete yet. `claimed` tells whether this call
+ * completed it; when false, the caller reads the record to say why (not started, too early,
+ * already done). On SQL adapters the same statement also counts the member's other completed
+ * items of the document whose item starts with `siblingPrefix` (e.g. the other lessons of the
+ * course), so the caller knows without another read whether the whole document can be done.
  */
 export const claimIfDue = async (
   payload: Payload,
   key: string,
   now: Date,
   minimumSeconds: number,
-): Promise<boolean> => {
+  siblings: { collection: string; documentId: ID; memberId: ID; prefix: string },
+): Promise<{ claimed: boolean; siblingsDone: null | number }> => {
   const startedBy = new Date(now.getTime() - minimumSeconds * 1000)
   const sql = sqlAccess(payload)
   if (!sql) {
@@ -232,9 +236,11 @@ export const claimIfDue = async (
       { completedAt: null, key, startedAt: { $lte: startedBy } },
       { $set: { completedAt: now, updatedAt: now } },
     )
-    return result.modifiedCount === 1
+    return { claimed: result.modifiedCount === 1, siblingsDone: null }
   }
   const table = sql.table(loyaltySlugs.progress)
+  const other = (column: Column) =>
+    sqlText`${sqlText.identifier('siblings')}.${sqlText.identifier((column as unknown as { name: string }).name)}`
   const rows = await sql.db
     .update(table)
     .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
@@ -245,6 +251,10 @@ export const claimIfDue = async (
         lte(table.startedAt, startedBy.toISOString()),
       ),
     )
-    .returning({ id: table.id })
-  return rows.length === 1
+    .returning({
+      id: table.id,
+      siblingsDone: sqlText`(select count(*) from ${table} as ${sqlText.identifier('siblings')} where ${other(table.member)} = ${siblings.memberId} and ${other(table.collection)} = ${siblings.collection} and ${other(table.documentId)} = ${String(siblings.documentId)} and ${other(table.item)} like ${`${siblings.prefix}%`} and ${other(table.completedAt)} is not null and ${other(table.key)} <> ${key})`,
+    })
+  if (rows.length !== 1) return { claimed: false, siblingsDone: null }
+  return { claimed: true, siblingsDone: Number(rows[0].siblingsDone ?? 0) }
 }
