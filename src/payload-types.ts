@@ -444,6 +444,9 @@ export interface Partner {
     lifetime?: number | null;
     tier?: (number | null) | ClubTier;
     tierSince?: string | null;
+    lots?: number | null;
+    dueLots?: number | null;
+    dueThrough?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -575,6 +578,9 @@ export interface Member {
     lifetime?: number | null;
     tier?: (number | null) | ClubTier;
     tierSince?: string | null;
+    lots?: number | null;
+    dueLots?: number | null;
+    dueThrough?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -1352,6 +1358,9 @@ export interface PartnersSelect<T extends boolean = true> {
         lifetime?: T;
         tier?: T;
         tierSince?: T;
+        lots?: T;
+        dueLots?: T;
+        dueThrough?: T;
       };
   updatedAt?: T;
   createdAt?: T;
@@ -1375,6 +1384,9 @@ export interface MembersSelect<T extends boolean = true> {
         lifetime?: T;
         tier?: T;
         tierSince?: T;
+        lots?: T;
+        dueLots?: T;
+        dueThrough?: T;
       };
   updatedAt?: T;
   createdAt?: T;

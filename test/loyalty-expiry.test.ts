@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { callEndpoint } from '../plugins/loyalty'
 import { resolveOptions } from '../plugins/loyalty/types'
 import { writeLedger } from '../plugins/loyalty/services/ledgerWriter'
 import { type Fixtures, createFixtures } from './helpers/fixtures'
@@ -40,9 +41,9 @@ const entry = (kind: 'earn' | 'redeem', amount: number, key: string, expiresInDa
 beforeAll(async () => {
   ;({ payload } = await bootPayload())
   f = await createFixtures(payload)
-  // 100 points that expired yesterday, 50 that expire next month; 30 spent since.
+  // 100 points that expired yesterday, 50 that expire in two months; 30 spent since.
   await writeLedger(payload, options, [entry('earn', 100, 'old-lot', -1)])
-  await writeLedger(payload, options, [entry('earn', 50, 'new-lot', 30)])
+  await writeLedger(payload, options, [entry('earn', 50, 'new-lot', 60)])
   await writeLedger(payload, options, [entry('redeem', -30, 'spent')])
 })
 
@@ -50,7 +51,30 @@ afterAll(async () => {
   await payload?.destroy()
 })
 
+/** `/loyalty/me` as memberA, in process, with the member as Payload reads it now. */
+const me = async () => {
+  const user = await payload.findByID({ collection: 'members', id: f.memberA.id })
+  const result = await callEndpoint<{ expiring: { within30Days: number; within90Days: number } }>(
+    payload,
+    { ...user, collection: 'members' },
+    'get',
+    '/loyalty/me',
+  )
+  if (!result.ok) throw new Error(result.message)
+  return result.data
+}
+
 describe('the expiry job', () => {
+  it('before it runs, "expiring soon" counts the overdue lot net of what was spent', async () => {
+    const member = await payload.findByID({ collection: 'members', id: f.memberA.id })
+    // Every lot point booked (the running total kept with the balances).
+    expect(member.loyalty?.lots).toBe(150)
+    expect(member.loyalty?.dueThrough ?? null).toBeNull()
+    // Within 30 days: the overdue 100 minus the 30 spent; within 90: the new lot too, capped
+    // by the balance (120).
+    expect((await me()).expiring).toEqual({ within30Days: 70, within90Days: 120 })
+  })
+
   it('expires due points first in, first out, through the jobs queue', async () => {
     expect(await spendable(f.memberA.id)).toBe(120)
     await runExpiry()
@@ -64,6 +88,12 @@ describe('the expiry job', () => {
     expect(await spendable(f.memberA.id)).toBe(50)
     const member = await payload.findByID({ collection: 'members', id: f.memberA.id })
     expect(member.loyalty?.qualifying).toBe(150)
+    // The watermark moved: the 100 due by now are summed up on the account.
+    expect(member.loyalty?.dueLots).toBe(100)
+    expect(new Date(String(member.loyalty?.dueThrough)).getTime()).toBeLessThanOrEqual(Date.now())
+    expect(member.loyalty?.lots).toBe(150)
+    // Nothing more is due within 30 days; the new lot (50) is due within 90.
+    expect((await me()).expiring).toEqual({ within30Days: 0, within90Days: 50 })
   })
 
   it('never expires anything twice when run again', async () => {

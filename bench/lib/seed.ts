@@ -117,8 +117,9 @@ export const preStartLessons = async (
 }
 
 /**
- * Gives the ledger member `entries` earn entries of 10 points spread over the last year, and
- * sets their cached balances to the sums, so that the balance invariant still holds.
+ * Gives the ledger member `entries` earn entries of 10 points spread over the last year (each
+ * expiring 24 months after it was earned), and sets their cached balances and lot total to the
+ * sums, so that the balance invariant still holds.
  */
 export const longLedger = async (client: pg.Client, seeded: Seeded, entries: number) => {
   await requireColumns(client, 'loyalty_ledger', [
@@ -135,6 +136,7 @@ export const longLedger = async (client: pg.Client, seeded: Seeded, entries: num
     'source_title',
     'idempotency_key',
     'breakdown',
+    'expires_at',
     'created_at',
     'updated_at',
   ])
@@ -142,23 +144,27 @@ export const longLedger = async (client: pg.Client, seeded: Seeded, entries: num
     'loyalty_spendable',
     'loyalty_qualifying',
     'loyalty_lifetime',
+    'loyalty_lots',
   ])
   const member = seeded.ledgerMember.id
   await client.query(
     `INSERT INTO loyalty_ledger
        (account, member_id, organisation_id, kind, amount, qualifying_amount, reason, rule_id,
-        source_collection, source_id, source_title, idempotency_key, breakdown, created_at, updated_at)
+        source_collection, source_id, source_title, idempotency_key, breakdown, expires_at,
+        created_at, updated_at)
      SELECT 'member', $1::int, $2::int, 'earn', 10, 10, 'Lesson completed: Heat pumps, lesson by lesson',
             $3::int, 'courses', $4::text, 'Heat pumps, lesson by lesson',
             'bench-history:' || $1::int || ':' || n,
             '{"capped":false,"steps":[]}'::jsonb,
+            now() - (n * interval '52 minutes') + interval '24 months',
             now() - (n * interval '52 minutes'), now() - (n * interval '52 minutes')
        FROM generate_series(1, $5::int) AS n`,
     [member, seeded.partnerId, seeded.ruleId, String(seeded.courseId), entries],
   )
   await client.query(
     `UPDATE members SET
-       loyalty_spendable = s.amount, loyalty_qualifying = s.qualifying, loyalty_lifetime = s.qualifying
+       loyalty_spendable = s.amount, loyalty_qualifying = s.qualifying, loyalty_lifetime = s.qualifying,
+       loyalty_lots = s.amount
        FROM (SELECT coalesce(sum(amount), 0) AS amount, coalesce(sum(qualifying_amount), 0) AS qualifying
                FROM loyalty_ledger WHERE account = 'member' AND member_id = $1::int) AS s
       WHERE members.id = $1::int`,

@@ -34,6 +34,12 @@ export const ledgerCollection = (options: ResolvedLoyaltyOptions): CollectionCon
     useAsTitle: 'reason',
   },
   defaultSort: '-createdAt',
+  // An account's lots falling due in a window ("expiring soon"), and its statement by date.
+  indexes: [
+    { fields: ['member', 'expiresAt'] },
+    { fields: ['organisation', 'expiresAt'] },
+    { fields: ['member', 'createdAt'] },
+  ],
   fields: [
     {
       name: 'account',

@@ -4,9 +4,10 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { addDaysUTC, addMonthsUTC } from '../engine/calendar'
 import { progressToNextTier } from '../engine/tiers'
-import { loadMember, loadTiers } from '../services/context'
+import { loadMember, loadTiers, memberSnapshot } from '../services/context'
 import { nextBestActionsFor } from '../services/nextActions'
-import { amountSince, pointsNotDueBy } from '../services/sums'
+import { type LotTotals, lotTotalsOf, pointsExpiringByEach } from '../services/expiring'
+import { amountSince } from '../services/sums'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, ok, requireMember } from '../utilities/http'
 
@@ -14,34 +15,34 @@ type ID = number | string
 
 const kinds = ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust']
 
-/** Points expiring within each horizon, from the cached balance and one indexed sum each. */
+/** Points expiring within 30 and 90 days, from the running totals and one indexed read. */
 const expiringWithin = async (
   req: PayloadRequest,
   account: 'member' | 'organisation',
   id: ID,
-  spendable: number,
+  totals: LotTotals,
   now: Date,
 ) => {
   const horizons = [30, 90]
-  const result: Record<string, number> = {}
-  for (const days of horizons) {
-    const notDue = await pointsNotDueBy(req.payload, account, id, addDaysUTC(now, days))
-    result[`within${days}Days`] = Math.max(0, spendable - notDue)
-  }
-  return result
+  const points = await pointsExpiringByEach(
+    req.payload,
+    account,
+    id,
+    totals,
+    horizons.map((days) => addDaysUTC(now, days)),
+  )
+  return Object.fromEntries(horizons.map((days, index) => [`within${days}Days`, points[index]]))
 }
 
 /** `GET /api/loyalty/me` and `GET /api/loyalty/statement`. */
 export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
   {
     handler: handle(async (req) => {
+      // req.user was read from the database by Payload's authentication for this request.
       const signedIn = requireMember(req, options)
+      const member = memberSnapshot(signedIn, options)
       const now = new Date()
-      const [member, tiers] = await Promise.all([
-        loadMember(req.payload, options, signedIn.id),
-        loadTiers(req.payload, options),
-      ])
-      if (!member) throw new HttpError(401, 'Sign in as a partner member to do this.')
+      const tiers = await loadTiers(req.payload, options)
       const tier = tiers.find((candidate) => String(candidate.id) === String(member.tierId)) ?? null
       const progress = progressToNextTier(tiers, member.tierId, member.qualifying)
       const windowEnd =
@@ -54,6 +55,7 @@ export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
           disableErrors: true,
           id: member.organisation,
           overrideAccess: true,
+          select: { loyalty: true, name: true, title: true },
         })) as null | Record<string, unknown>
         const loyalty = (doc?.loyalty ?? {}) as { spendable?: number; tier?: ID | null }
         const orgTier =
@@ -68,7 +70,7 @@ export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
           : null
       }
       const [expiring, nextActions] = await Promise.all([
-        expiringWithin(req, 'member', member.id, member.spendable, now),
+        expiringWithin(req, 'member', member.id, lotTotalsOf(signedIn), now),
         nextBestActionsFor(req.payload, options, member, tiers, now, 5),
       ])
       return ok({

@@ -81,3 +81,22 @@ export const expirySchedule = (
   }
   return schedule
 }
+
+/** The points of an entry that form a lot (may expire, used first in first out): positive earn and adjust entries. */
+export const lotPoints = (entry: { amount: number; kind: string }): number =>
+  entry.amount > 0 && (entry.kind === 'earn' || entry.kind === 'adjust') ? entry.amount : 0
+
+/**
+ * Points of the balance that are due to expire by a moment, from running totals instead of the
+ * ledger: `lots` is every lot point ever booked, `dueBy` the lot points whose expiry is at or
+ * before that moment. Same rule as `pointsToExpire`: what is due minus what already left
+ * (`lots − spendable`), within [0, spendable].
+ */
+export const expiringFromTotals = (totals: {
+  dueBy: number
+  lots: number
+  spendable: number
+}): number => {
+  const outflow = totals.lots - totals.spendable
+  return Math.max(0, Math.min(totals.spendable, totals.dueBy - outflow))
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { Balances, LedgerEntry } from './types'
 
-import { expirySchedule, pointsToExpire } from './expiry'
+import { expiringFromTotals, expirySchedule, lotPoints, pointsToExpire } from './expiry'
 import { applyEffect, balancesFromLedger, ledgerEffect } from './ledger'
 
 const DAY_MS = 86_400_000
@@ -192,6 +192,30 @@ describe('ledger properties', () => {
           }
           expect(sum(ledger)).toBeGreaterThanOrEqual(0)
           expect(pointsToExpire(ledger, new Date(end.getTime() + horizonDays * DAY_MS))).toBe(0)
+        },
+      ),
+      { numRuns: 500 },
+    )
+  })
+
+  it('expiringFromTotals (running totals, no ledger) equals pointsToExpire (whole ledger)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(operation, { maxLength: 60 }),
+        fc.integer({ max: 500, min: -100 }),
+        (operations, offsetDays) => {
+          const { balances, end, entries } = simulate(operations)
+          const at = new Date(end.getTime() + offsetDays * DAY_MS)
+          const lotsOf = (list: LedgerEntry[]) =>
+            list.reduce((total, entry) => total + lotPoints(entry), 0)
+          const dueBy = lotsOf(
+            entries.filter(
+              (entry) => entry.expiresAt && new Date(entry.expiresAt).getTime() <= at.getTime(),
+            ),
+          )
+          expect(
+            expiringFromTotals({ dueBy, lots: lotsOf(entries), spendable: balances.spendable }),
+          ).toBe(pointsToExpire(entries, at))
         },
       ),
       { numRuns: 500 },

@@ -49,6 +49,24 @@ export const balanceFields = (options: ResolvedLoyaltyOptions): Field => ({
       relationTo: options.tiers,
     },
     { name: 'tierSince', type: 'date', access: readOnly, admin: { readOnly: true } },
+    // For "points expiring soon" without reading the ledger (see services/expiring.ts): every
+    // point ever earned in lots (positive earn and adjust entries), and the lots due by
+    // `dueThrough`, which the expiry job moves forward.
+    {
+      name: 'lots',
+      type: 'number',
+      access: readOnly,
+      admin: { hidden: true },
+      defaultValue: 0,
+    },
+    {
+      name: 'dueLots',
+      type: 'number',
+      access: readOnly,
+      admin: { hidden: true },
+      defaultValue: 0,
+    },
+    { name: 'dueThrough', type: 'date', access: readOnly, admin: { hidden: true } },
   ],
   label: 'Loyalty',
 })

@@ -40,6 +40,7 @@ export const addToBalances = async (
   id: number | string,
   amount: number,
   qualifyingAmount: number,
+  lotAmount = 0,
 ): Promise<BalancesAfter | null> => {
   if (payload.db.name === 'mongoose') {
     const db = payload.db as unknown as MongoAdapterLike
@@ -51,6 +52,7 @@ export const addToBalances = async (
       {
         $inc: {
           'loyalty.lifetime': qualifyingAmount,
+          'loyalty.lots': lotAmount,
           'loyalty.qualifying': qualifyingAmount,
           'loyalty.spendable': amount,
         },
@@ -70,6 +72,7 @@ export const addToBalances = async (
     .update(table)
     .set({
       loyalty_lifetime: sqlText`coalesce(${lifetime}, 0) + ${qualifyingAmount}`,
+      loyalty_lots: sqlText`coalesce(${table.loyalty_lots}, 0) + ${lotAmount}`,
       loyalty_qualifying: sqlText`coalesce(${qualifying}, 0) + ${qualifyingAmount}`,
       loyalty_spendable: sqlText`coalesce(${spendable}, 0) + ${amount}`,
     })

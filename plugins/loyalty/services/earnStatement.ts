@@ -6,6 +6,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import type { BalancesAfter } from './balances'
 import type { EntryDraft, LedgerRecord } from './ledgerWriter'
 
+import { lotPoints } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
 import { type Row, type Table, sqlAccess } from './sqlDatabase'
 
@@ -119,7 +120,7 @@ export const writeEarnStatement = async (
       sql`${sql.identifier(alias)} as (update ${holder} set ${set('loyalty_spendable', draft.amount)}, ${set(
         'loyalty_qualifying',
         draft.qualifyingAmount,
-      )}, ${set('loyalty_lifetime', draft.qualifyingAmount)} where ${column(holder, 'id')} = ${id} and (select ok from complete) returning ${column(
+      )}, ${set('loyalty_lifetime', draft.qualifyingAmount)}, ${set('loyalty_lots', lotPoints(draft))} where ${column(holder, 'id')} = ${id} and (select ok from complete) returning ${column(
         holder,
         'loyalty_spendable',
       )} as spendable, ${column(holder, 'loyalty_qualifying')} as qualifying, ${column(

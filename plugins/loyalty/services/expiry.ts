@@ -3,9 +3,10 @@ import type { Payload } from 'payload'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { addDaysUTC } from '../engine/calendar'
+import { expiringFromTotals } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
 import { writeLedger } from './ledgerWriter'
-import { pointsNotDueBy } from './sums'
+import { lotTotalsOf, lotsDueBy, moveDueWatermark } from './expiring'
 
 type ID = number | string
 
@@ -13,8 +14,10 @@ export type ExpiryRunResult = { accounts: number; expiredPoints: number }
 
 /**
  * Expires points that have reached their expiry date, first in, first out: for each account
- * with lots that fell due since `since`, the amount due is `spendable − points not yet due`
- * (see the engine's `pointsToExpire`), written as one expire entry. The entry's key names the
+ * with lots that fell due since `since`, the amount due is what fell due minus what already
+ * left the balance (see the engine's `pointsToExpire` and `expiringFromTotals`), written as one
+ * expire entry. The account's due watermark moves to `now`, so reads of "expiring soon" only
+ * look at lots falling due after it. The entry's key names the
  * account and the day, and the amount is computed from the current balance, so running the job
  * twice, or again after a crash, never expires anything twice.
  */
@@ -63,8 +66,15 @@ export const expirePoints = async (
       overrideAccess: true,
     })) as null | Record<string, unknown>
     if (!holder) continue
-    const spendable = Number((holder.loyalty as { spendable?: number } | undefined)?.spendable ?? 0)
-    const due = Math.max(0, spendable - (await pointsNotDueBy(payload, account, id, now)))
+    const totals = lotTotalsOf(holder)
+    const dueLots = await lotsDueBy(payload, account, id, totals, now)
+    const due = expiringFromTotals({
+      dueBy: dueLots,
+      lots: totals.lots,
+      spendable: totals.spendable,
+    })
+    const collection = account === 'member' ? options.members : options.organisations
+    await moveDueWatermark(payload, collection, id, dueLots, now)
     if (due === 0) continue
     const organisation =
       account === 'organisation' ? id : ((holder[options.organisationField] as ID | null) ?? null)

@@ -5,6 +5,7 @@ import { createLocalReq } from 'payload'
 import type { EntryKind } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
+import { lotPoints } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
 import { type BalancesAfter, addToBalances } from './balances'
 import { canWriteAsOneStatement, writeEarnStatement } from './earnStatement'
@@ -175,6 +176,7 @@ export const writeEntriesInTransaction = async (
       id,
       draft.amount,
       draft.qualifyingAmount,
+      lotPoints(draft),
     )
     if (after) balances.set(`${draft.account}:${id}`, after)
   }

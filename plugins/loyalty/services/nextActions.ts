@@ -1,12 +1,21 @@
-import type { CollectionSlug, Payload, Where } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
+
+import { and, eq, isNotNull } from 'drizzle-orm'
 
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
-import { type MemberSnapshot, loadEnabledRules, loadOpenPromotions } from './context'
 
 import { type PromotionCandidate, matchingPromotions, selectRule } from '../engine/matching'
 import { nextBestActions } from '../engine/nextActions'
 import { loyaltySlugs } from '../types'
+import { cached } from './cache'
+import {
+  type MemberSnapshot,
+  contentCacheKey,
+  loadEnabledRules,
+  loadOpenPromotions,
+} from './context'
+import { sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -22,6 +31,88 @@ type RuleDoc = {
   id: ID
   points: number
   roleOverrides?: null | { jobRole: string; points: number }[]
+}
+
+/**
+ * The published documents of a content collection, with what next actions need (cached like
+ * the reference data; the plugin clears it when a document of the collection changes).
+ */
+const publishedCatalogue = (
+  payload: Payload,
+  collection: CollectionSlug,
+): Promise<Record<string, unknown>[]> =>
+  cached(payload, `${contentCacheKey(collection)}catalogue`, async () => {
+    const { docs } = await payload.find({
+      collection,
+      depth: 0,
+      limit: 200,
+      overrideAccess: true,
+      pagination: false,
+      select: {
+        endsAt: true,
+        productTags: true,
+        products: true,
+        requiredTier: true,
+        tags: true,
+        title: true,
+      },
+      sort: '-createdAt',
+      where: { _status: { equals: 'published' } },
+    })
+    return docs as unknown as Record<string, unknown>[]
+  })
+
+/** What the member has done: `collection:documentId:item` of completed progress and attendance. */
+const doneByMember = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  memberId: ID,
+): Promise<Set<string>> => {
+  const done = new Set<string>()
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const progress = sql.table(loyaltySlugs.progress)
+    const rows = await sql.db
+      .select({
+        collection: progress.collection,
+        documentId: progress.documentId,
+        item: progress.item,
+      })
+      .from(progress)
+      .where(and(eq(progress.member, memberId), isNotNull(progress.completedAt)))
+    for (const row of rows) done.add(`${row.collection}:${row.documentId}:${row.item}`)
+  } else {
+    const { docs } = await payload.find({
+      collection: loyaltySlugs.progress,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: { collection: true, documentId: true, item: true },
+      where: { and: [{ member: { equals: memberId } }, { completedAt: { exists: true } }] },
+    })
+    for (const record of docs as unknown as {
+      collection: string
+      documentId: string
+      item: string
+    }[])
+      done.add(`${record.collection}:${record.documentId}:${record.item}`)
+  }
+  if (options.events) {
+    const { docs: attended } = await payload.find({
+      collection: loyaltySlugs.registrations,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      pagination: false,
+      select: { eventId: true },
+      where: { and: [{ member: { equals: memberId } }, { status: { equals: 'attended' } }] },
+    })
+    for (const registration of attended as unknown as { eventId: string }[]) {
+      done.add(`${options.events}:${registration.eventId}:attended`)
+    }
+  }
+  return done
 }
 
 /**
@@ -42,38 +133,11 @@ export const nextBestActionsFor = async (
     { collection: options.caseStudies, doneItem: 'read', verb: 'case-study.read' },
     { collection: options.events, doneItem: 'attended', verb: 'event.attended' },
   ]
-  const [rules, promotions, { docs: progress }] = await Promise.all([
+  const [rules, promotions, done] = await Promise.all([
     loadEnabledRules(payload),
     loadOpenPromotions(payload),
-    payload.find({
-      collection: loyaltySlugs.progress,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      select: { collection: true, completedAt: true, documentId: true, item: true },
-      where: { and: [{ member: { equals: member.id } }, { completedAt: { exists: true } }] },
-    }),
+    doneByMember(payload, options, member.id),
   ])
-  const done = new Set(
-    (progress as unknown as { collection: string; documentId: string; item: string }[]).map(
-      (record) => `${record.collection}:${record.documentId}:${record.item}`,
-    ),
-  )
-  if (options.events) {
-    const { docs: attended } = await payload.find({
-      collection: loyaltySlugs.registrations,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      select: { eventId: true },
-      where: { and: [{ member: { equals: member.id } }, { status: { equals: 'attended' } }] },
-    })
-    for (const registration of attended as unknown as { eventId: string }[]) {
-      done.add(`${options.events}:${registration.eventId}:attended`)
-    }
-  }
   const tier = tiers.find((candidate) => String(candidate.id) === String(member.tierId)) ?? null
   const rank = (id: unknown) => tiers.find((candidate) => String(candidate.id) === String(id))?.rank
   const ownRank = tier?.rank ?? -Infinity
@@ -84,25 +148,12 @@ export const nextBestActionsFor = async (
       (rule) => rule.verb === source.verb,
     )
     if (verbRules.length === 0) continue
-    const where: Where =
+    const catalogue = await publishedCatalogue(payload, source.collection)
+    const open =
       source.collection === options.events
-        ? {
-            and: [
-              { _status: { equals: 'published' } },
-              { endsAt: { greater_than: now.toISOString() } },
-            ],
-          }
-        : { _status: { equals: 'published' } }
-    const { docs } = await payload.find({
-      collection: source.collection,
-      depth: 0,
-      limit: 50,
-      overrideAccess: true,
-      pagination: false,
-      select: { productTags: true, products: true, requiredTier: true, tags: true, title: true },
-      where,
-    })
-    for (const doc of docs as unknown as Record<string, unknown>[]) {
+        ? catalogue.filter((doc) => doc.endsAt && new Date(String(doc.endsAt)) > now)
+        : catalogue
+    for (const doc of open) {
       const required = rank(doc.requiredTier)
       if (required !== undefined && ownRank < required) continue
       const tags = ['productTags', 'products', 'tags'].flatMap((field) =>

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { and, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, gte, sql } from 'drizzle-orm'
 
 import { loyaltySlugs } from '../types'
 
@@ -34,50 +34,6 @@ const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
 const ledgerTable = (payload: Payload) => {
   const db = payload.db as unknown as DrizzleAdapter
   return { db, table: db.tables[loyaltySlugs.ledger.replace(/-/g, '_')] }
-}
-
-/**
- * Points of an account still "in lots" after `at`: the sum of positive earn/adjust entries that
- * expire after `at` or never. With FIFO consumption, points expiring by `at` are
- * `max(0, spendable − this)` (see the engine's `pointsToExpire`), so the balance page needs this
- * one indexed sum, not the whole ledger.
- */
-export const pointsNotDueBy = async (
-  payload: Payload,
-  account: 'member' | 'organisation',
-  id: ID,
-  at: Date,
-): Promise<number> => {
-  if (isMongo(payload)) {
-    const db = payload.db as unknown as MongoAdapter
-    const [row] = await db.collections[loyaltySlugs.ledger].aggregate([
-      {
-        $match: {
-          account,
-          amount: { $gt: 0 },
-          kind: { $in: ['earn', 'adjust'] },
-          [account]: id,
-          $or: [{ expiresAt: null }, { expiresAt: { $gt: at } }],
-        },
-      },
-      { $group: { _id: null, total: { $sum: '$amount' } } },
-    ])
-    return Number(row?.total ?? 0)
-  }
-  const { db, table } = ledgerTable(payload)
-  const [row] = await db.drizzle
-    .select({ total: sql`coalesce(sum(${table.amount}), 0)` })
-    .from(table)
-    .where(
-      and(
-        eq(table.account, account),
-        eq(table[account], id),
-        gt(table.amount, 0),
-        inArray(table.kind, ['earn', 'adjust']),
-        or(isNull(table.expiresAt), gt(table.expiresAt, at.toISOString())),
-      ),
-    )
-  return Number(row?.total ?? 0)
 }
 
 /** Sum of spendable amounts of an account's entries written after `after` (for running balances). */

@@ -3,6 +3,7 @@ import * as migration_20261122_065941_loyalty_core from './20261122_065941_loyal
 import * as migration_20261122_072032_loyalty_rewards_events from './20261122_072032_loyalty_rewards_events';
 import * as migration_20261122_072533_loyalty_jobs from './20261122_072533_loyalty_jobs';
 import * as migration_20261122_072857_loyalty_tier_review from './20261122_072857_loyalty_tier_review';
+import * as migration_20261122_092517_loyalty_lot_totals from './20261122_092517_loyalty_lot_totals';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_072857_loyalty_tier_review.up,
     down: migration_20261122_072857_loyalty_tier_review.down,
-    name: '20261122_072857_loyalty_tier_review'
+    name: '20261122_072857_loyalty_tier_review',
+  },
+  {
+    up: migration_20261122_092517_loyalty_lot_totals.up,
+    down: migration_20261122_092517_loyalty_lot_totals.down,
+    name: '20261122_092517_loyalty_lot_totals'
   },
 ];

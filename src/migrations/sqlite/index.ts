@@ -2,6 +2,7 @@ import * as migration_20261122_064209_initial from './20261122_064209_initial';
 import * as migration_20261122_065953_loyalty_core from './20261122_065953_loyalty_core';
 import * as migration_20261122_072001_loyalty_rewards_events from './20261122_072001_loyalty_rewards_events';
 import * as migration_20261122_072515_loyalty_jobs from './20261122_072515_loyalty_jobs';
+import * as migration_20261122_092422_loyalty_lot_totals from './20261122_092422_loyalty_lot_totals';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261122_072515_loyalty_jobs.up,
     down: migration_20261122_072515_loyalty_jobs.down,
-    name: '20261122_072515_loyalty_jobs'
+    name: '20261122_072515_loyalty_jobs',
+  },
+  {
+    up: migration_20261122_092422_loyalty_lot_totals.up,
+    down: migration_20261122_092422_loyalty_lot_totals.down,
+    name: '20261122_092422_loyalty_lot_totals'
   },
 ];
