@@ -356,13 +356,21 @@ describe('under concurrency', () => {
     const sums = await ledgerSums('member', f.memberB.id)
     expect(sums).toMatchObject({ count: 1, spendable: 10 })
     expect(await balances('members', f.memberB.id)).toEqual({ qualifying: 10, spendable: 10 })
-    const activities = await payload.count({
+    const activities = await payload.find({
       collection: 'loyalty-activities',
+      depth: 0,
       where: {
         and: [{ member: { equals: f.memberB.id } }, { verb: { equals: 'lesson.completed' } }],
       },
     })
     expect(activities.totalDocs).toBe(1)
+    expect(activities.docs[0]).toMatchObject({
+      details: {},
+      member: f.memberB.id,
+      objectCollection: 'courses',
+      objectId: String(quick.id),
+      objectTitle: 'Quick course: One',
+    })
   })
 })
 

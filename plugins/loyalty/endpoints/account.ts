@@ -4,7 +4,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { addDaysUTC, addMonthsUTC } from '../engine/calendar'
 import { progressToNextTier } from '../engine/tiers'
-import { loadMember, loadTiers, memberSnapshot } from '../services/context'
+import { loadMember, loadOrganisationSummary, loadTiers, memberSnapshot } from '../services/context'
 import { nextBestActionsFor } from '../services/nextActions'
 import { type LotTotals, lotTotalsOf, pointsExpiringByEach } from '../services/expiring'
 import { amountSince } from '../services/sums'
@@ -47,32 +47,25 @@ export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
       const progress = progressToNextTier(tiers, member.tierId, member.qualifying)
       const windowEnd =
         tier && member.tierSince ? addMonthsUTC(member.tierSince, tier.qualifyingMonths) : null
-      let organisation = null
-      if (member.organisation !== null) {
-        const doc = (await req.payload.findByID({
-          collection: options.organisations,
-          depth: 0,
-          disableErrors: true,
-          id: member.organisation,
-          overrideAccess: true,
-          select: { loyalty: true, name: true, title: true },
-        })) as null | Record<string, unknown>
-        const loyalty = (doc?.loyalty ?? {}) as { spendable?: number; tier?: ID | null }
-        const orgTier =
-          tiers.find((candidate) => String(candidate.id) === String(loyalty.tier)) ?? null
-        organisation = doc
-          ? {
-              id: doc.id,
-              name: String(doc.name ?? doc.title ?? ''),
-              spendable: loyalty.spendable ?? 0,
-              tier: orgTier ? { id: orgTier.id, name: orgTier.name } : null,
-            }
-          : null
-      }
-      const [expiring, nextActions] = await Promise.all([
+      // Independent reads, in parallel: the company, the lots falling due, the next actions.
+      const [summary, expiring, nextActions] = await Promise.all([
+        member.organisation === null
+          ? null
+          : loadOrganisationSummary(req.payload, options, member.organisation),
         expiringWithin(req, 'member', member.id, lotTotalsOf(signedIn), now),
         nextBestActionsFor(req.payload, options, member, tiers, now, 5),
       ])
+      const orgTier = summary
+        ? (tiers.find((candidate) => String(candidate.id) === String(summary.tierId)) ?? null)
+        : null
+      const organisation = summary
+        ? {
+            id: summary.id,
+            name: summary.name,
+            spendable: summary.spendable,
+            tier: orgTier ? { id: orgTier.id, name: orgTier.name } : null,
+          }
+        : null
       return ok({
         balances: {
           lifetime: member.lifetime,

@@ -192,6 +192,11 @@ export const courseEndpoints = (
         now,
         lesson.minimumSeconds ?? 0,
         { collection, documentId: course.id, memberId: member.id, prefix: 'lesson:' },
+        {
+          memberId: member.id,
+          object: { collection, id: course.id, title: `${course.title}: ${lesson.title}` },
+          verb: 'lesson.completed',
+        },
       )
       if (!claimed) {
         // Not completed now: say why, or go on to the (idempotent) award if it already was.
@@ -210,13 +215,6 @@ export const courseEndpoints = (
             secondsRemaining: left,
           })
         }
-      }
-      if (claimed) {
-        await recordActivity(req.payload, member.id, 'lesson.completed', {
-          collection,
-          id: course.id,
-          title: `${course.title}: ${lesson.title}`,
-        })
       }
       const lessonAward = await award(req.payload, options, {
         actor: { relationTo: options.members, value: member.id },

@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import { eq } from 'drizzle-orm'
+
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
@@ -7,6 +9,7 @@ import { loyaltySlugs } from '../types'
 import { cached } from './cache'
 import { HttpError } from '../utilities/http'
 import { relationId } from '../utilities/ids'
+import { sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 
@@ -195,3 +198,58 @@ export const loadOpenPromotions = (payload: Payload): Promise<Record<string, unk
     })
     return docs as unknown as Record<string, unknown>[]
   })
+
+/** An organisation as the balance page shows it. */
+export type OrganisationSummary = {
+  id: ID
+  name: string
+  spendable: number
+  tierId: ID | null
+}
+
+/** An organisation's name (its `useAsTitle` field), points and tier, in one read. */
+export const loadOrganisationSummary = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  id: ID,
+): Promise<null | OrganisationSummary> => {
+  const titleField = payload.collections[options.organisations]?.config.admin?.useAsTitle ?? 'id'
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const table = sql.table(options.organisations)
+    const rows = await sql.db
+      .select({
+        id: table.id,
+        name: table[titleField] ?? table.id,
+        spendable: table.loyalty_spendable,
+        tierId: table.loyalty_tier,
+      })
+      .from(table)
+      .where(eq(table.id, id))
+    const row = rows[0]
+    return row
+      ? {
+          id: row.id as ID,
+          name: String(row.name ?? ''),
+          spendable: Number(row.spendable ?? 0),
+          tierId: (row.tierId as ID | null) ?? null,
+        }
+      : null
+  }
+  const doc = (await payload.findByID({
+    collection: options.organisations,
+    depth: 0,
+    disableErrors: true,
+    id,
+    overrideAccess: true,
+    select: { [titleField]: true, loyalty: true },
+  })) as null | Record<string, unknown>
+  if (!doc) return null
+  const loyalty = (doc.loyalty ?? {}) as LoyaltyGroup
+  return {
+    id: doc.id as ID,
+    name: String(doc[titleField] ?? ''),
+    spendable: loyalty.spendable ?? 0,
+    tierId: relationId(loyalty.tier),
+  }
+}

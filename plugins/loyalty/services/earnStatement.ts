@@ -8,7 +8,7 @@ import type { EntryDraft, LedgerRecord } from './ledgerWriter'
 
 import { lotPoints } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
-import { type Row, type Table, sqlAccess } from './sqlDatabase'
+import { type Row, column, sqlAccess, sqlType } from './sqlDatabase'
 
 type ID = number | string
 
@@ -33,10 +33,6 @@ const ledgerKeys = [
   'createdAt',
   'updatedAt',
 ] as const
-
-/** The SQL type of a column (for casts of parameters PostgreSQL cannot infer). */
-const sqlType = (table: Table, key: string): string =>
-  (table[key] as unknown as { getSQLType: () => string }).getSQLType()
 
 type Executor = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
 
@@ -74,8 +70,6 @@ export const writeEarnStatement = async (
   if (!access) throw new Error('loyalty: writeEarnStatement needs a SQL adapter')
   const ledger = access.table(loyaltySlugs.ledger)
   const rels = access.table(loyaltySlugs.ledger, '_rels')
-  const column = (table: Table, key: string) =>
-    sql.identifier((table[key] as unknown as { name: string }).name)
   const createdAt = new Date().toISOString()
 
   const rows = drafts.map((draft) => {

@@ -98,7 +98,14 @@ const doneByMember = async (
     }[])
       done.add(`${record.collection}:${record.documentId}:${record.item}`)
   }
-  if (options.events) {
+  if (options.events && sql) {
+    const registrations = sql.table(loyaltySlugs.registrations)
+    const rows = await sql.db
+      .select({ eventId: registrations.eventId })
+      .from(registrations)
+      .where(and(eq(registrations.member, memberId), eq(registrations.status, 'attended')))
+    for (const row of rows) done.add(`${options.events}:${String(row.eventId)}:attended`)
+  } else if (options.events) {
     const { docs: attended } = await payload.find({
       collection: loyaltySlugs.registrations,
       depth: 0,

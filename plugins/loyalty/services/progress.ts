@@ -2,10 +2,19 @@ import type { Payload } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { and, eq, isNull, lte, sql as sqlText } from 'drizzle-orm'
+import {
+  type DriverValueEncoder,
+  type SQL,
+  and,
+  eq,
+  isNull,
+  lte,
+  sql as sqlText,
+} from 'drizzle-orm'
 
-import { loyaltySlugs } from '../types'
-import { type Column, type Table, sqlAccess } from './sqlDatabase'
+import { type ActivityVerb, loyaltySlugs } from '../types'
+import { recordActivity } from './activities'
+import { type Table, column, sqlAccess, sqlType } from './sqlDatabase'
 
 type ID = number | string
 
@@ -212,13 +221,24 @@ export const claimCompletion = async (payload: Payload, id: ID, now: Date): Prom
   return rows.length === 1
 }
 
+/** The activity to record when a claim succeeds (see `recordActivity`). */
+export type ClaimActivity = {
+  details?: Record<string, unknown>
+  memberId: ID
+  object: { collection: string; id: ID; title?: string }
+  verb: ActivityVerb
+}
+
 /**
- * Completes the item of `key` in one conditional statement if it was started at least
- * `minimumSeconds` before `now` and is not complete yet. `claimed` tells whether this call
+ * Completes the item of `key` if it was started at least `minimumSeconds` before `now` and is
+ * not complete yet, and records `activity` when it does. `claimed` tells whether this call
  * completed it; when false, the caller reads the record to say why (not started, too early,
- * already done). On SQL adapters the same statement also counts the member's other completed
- * items of the document whose item starts with `siblingPrefix` (e.g. the other lessons of the
- * course), so the caller knows without another read whether the whole document can be done.
+ * already done). On SQL adapters the claim also counts the member's other completed items of
+ * the document whose item starts with `siblings.prefix` (e.g. the other lessons of the course),
+ * so the caller knows without another read whether the whole document can be done.
+ *
+ * On PostgreSQL the claim, the count and the activity are one statement (a data-modifying CTE):
+ * the activity is written exactly when the claim succeeds.
  */
 export const claimIfDue = async (
   payload: Payload,
@@ -226,9 +246,12 @@ export const claimIfDue = async (
   now: Date,
   minimumSeconds: number,
   siblings: { collection: string; documentId: ID; memberId: ID; prefix: string },
+  activity: ClaimActivity,
 ): Promise<{ claimed: boolean; siblingsDone: null | number }> => {
   const startedBy = new Date(now.getTime() - minimumSeconds * 1000)
   const sql = sqlAccess(payload)
+  const record = () =>
+    recordActivity(payload, activity.memberId, activity.verb, activity.object, activity.details)
   if (!sql) {
     const result = await (payload.db as unknown as MongoProgress).collections[
       loyaltySlugs.progress
@@ -236,11 +259,43 @@ export const claimIfDue = async (
       { completedAt: null, key, startedAt: { $lte: startedBy } },
       { $set: { completedAt: now, updatedAt: now } },
     )
+    if (result.modifiedCount === 1) await record()
     return { claimed: result.modifiedCount === 1, siblingsDone: null }
   }
   const table = sql.table(loyaltySlugs.progress)
-  const other = (column: Column) =>
-    sqlText`${sqlText.identifier('siblings')}.${sqlText.identifier((column as unknown as { name: string }).name)}`
+  const siblingsColumn = (key: string) =>
+    sqlText`${sqlText.identifier('siblings')}.${column(table, key)}`
+  const siblingsDone = sqlText`(select count(*) from ${table} as ${sqlText.identifier('siblings')} where ${siblingsColumn('member')} = ${siblings.memberId} and ${siblingsColumn('collection')} = ${siblings.collection} and ${siblingsColumn('documentId')} = ${String(siblings.documentId)} and ${siblingsColumn('item')} like ${`${siblings.prefix}%`} and ${siblingsColumn('completedAt')} is not null and ${siblingsColumn('key')} <> ${key})`
+  if (payload.db.name === 'postgres') {
+    const activities = sql.table(loyaltySlugs.activities)
+    const stamp = now.toISOString()
+    const values: Record<string, unknown> = {
+      createdAt: stamp,
+      details: activity.details ?? {},
+      member: activity.memberId,
+      objectCollection: activity.object.collection,
+      objectId: String(activity.object.id),
+      objectTitle: activity.object.title ?? null,
+      updatedAt: stamp,
+      verb: activity.verb,
+    }
+    const keys = Object.keys(values)
+    const query = sqlText`with claimed as (update ${table} set ${column(table, 'completedAt')} = ${stamp}, ${column(table, 'updatedAt')} = ${stamp} where ${column(table, 'key')} = ${key} and ${column(table, 'completedAt')} is null and ${column(table, 'startedAt')} <= ${startedBy.toISOString()} returning ${column(table, 'id')} as id, ${siblingsDone} as siblings_done), logged as (insert into ${activities} (${sqlText.join(
+      keys.map((name) => column(activities, name)),
+      sqlText`, `,
+    )}) select ${sqlText.join(
+      keys.map(
+        (name) =>
+          sqlText`cast(${sqlText.param(values[name], activities[name] as unknown as DriverValueEncoder<unknown, unknown>)} as ${sqlText.raw(sqlType(activities, name))})`,
+      ),
+      sqlText`, `,
+    )} from claimed) select id, siblings_done from claimed`
+    const { rows } = await (
+      sql.db as unknown as { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
+    ).execute(query)
+    if (rows.length !== 1) return { claimed: false, siblingsDone: null }
+    return { claimed: true, siblingsDone: Number(rows[0].siblings_done ?? 0) }
+  }
   const rows = await sql.db
     .update(table)
     .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
@@ -251,10 +306,8 @@ export const claimIfDue = async (
         lte(table.startedAt, startedBy.toISOString()),
       ),
     )
-    .returning({
-      id: table.id,
-      siblingsDone: sqlText`(select count(*) from ${table} as ${sqlText.identifier('siblings')} where ${other(table.member)} = ${siblings.memberId} and ${other(table.collection)} = ${siblings.collection} and ${other(table.documentId)} = ${String(siblings.documentId)} and ${other(table.item)} like ${`${siblings.prefix}%`} and ${other(table.completedAt)} is not null and ${other(table.key)} <> ${key})`,
-    })
+    .returning({ id: table.id, siblingsDone })
   if (rows.length !== 1) return { claimed: false, siblingsDone: null }
+  await record()
   return { claimed: true, siblingsDone: Number(rows[0].siblingsDone ?? 0) }
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { eq } from 'drizzle-orm'
+import { type eq, sql } from 'drizzle-orm'
 
 /**
  * Direct access to the tables of a SQL adapter (@payloadcms/db-postgres or db-sqlite) through
@@ -79,3 +79,11 @@ export const sqlAccess = (
     },
   }
 }
+
+/** A column's name as an identifier, for column lists of hand-written statements. */
+export const column = (table: Table, key: string) =>
+  sql.identifier((table[key] as unknown as { name: string }).name)
+
+/** The SQL type of a column, for casts of parameters PostgreSQL cannot infer. */
+export const sqlType = (table: Table, key: string): string =>
+  (table[key] as unknown as { getSQLType: () => string }).getSQLType()
