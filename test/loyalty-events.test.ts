@@ -335,6 +335,12 @@ describe('capacity, waitlist and cancellation', () => {
       .filter((position) => position !== null)
       .sort()
     expect(positions).toEqual([1, 2])
+    // The positions answered are the positions held: asking again gives the same ones.
+    const members = [memberB, colleagueA, managerA]
+    const again = await Promise.all(members.map((who) => register(who, events.lastSeat)))
+    expect(again.map((response) => response.body.waitlistPosition)).toEqual(
+      responses.map((response) => response.body.waitlistPosition),
+    )
   })
 })
 

@@ -1,4 +1,4 @@
-import type { CollectionSlug, Endpoint, Payload } from 'payload'
+import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
 import type { MemberSnapshot } from '../services/context'
 import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
@@ -10,6 +10,7 @@ import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { InsufficientPoints } from '../services/balances'
 import { loadMember, loadTiers } from '../services/context'
+import { withLock } from '../services/eventLock'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
@@ -87,6 +88,7 @@ const loadEvent = async (
 const findRegistration = async (
   payload: Payload,
   key: string,
+  req?: PayloadRequest,
 ): Promise<null | RegistrationRecord> => {
   const { docs } = await payload.find({
     collection: loyaltySlugs.registrations,
@@ -94,6 +96,7 @@ const findRegistration = async (
     limit: 1,
     overrideAccess: true,
     pagination: false,
+    req,
     where: { key: { equals: key } },
   })
   return (docs[0] as unknown as RegistrationRecord | undefined) ?? null
@@ -104,6 +107,7 @@ const registrationsIn = async (
   payload: Payload,
   eventId: ID,
   statuses: RegistrationStatus[],
+  req?: PayloadRequest,
 ): Promise<RegistrationRecord[]> => {
   const { docs } = await payload.find({
     collection: loyaltySlugs.registrations,
@@ -111,6 +115,7 @@ const registrationsIn = async (
     limit: 0,
     overrideAccess: true,
     pagination: false,
+    req,
     where: {
       and: [{ eventId: { equals: String(eventId) } }, { status: { in: statuses } }],
     },
@@ -122,11 +127,13 @@ const updateRegistration = async (
   payload: Payload,
   id: ID,
   data: Partial<Omit<RegistrationRecord, 'eventId' | 'id' | 'key' | 'member'>>,
+  req?: PayloadRequest,
 ): Promise<void> => {
   await payload.db.updateOne({
     collection: loyaltySlugs.registrations,
     data: { ...data, updatedAt: new Date().toISOString() },
     id,
+    req,
     returning: false,
   })
 }
@@ -141,12 +148,14 @@ const createRegistration = async (
   memberId: ID,
   eventId: ID,
   data: Pick<RegistrationRecord, 'attendedAt' | 'registeredAt' | 'status'>,
+  req?: PayloadRequest,
 ): Promise<{ created: boolean; record: RegistrationRecord }> => {
   const key = registrationKey(memberId, eventId)
   const now = new Date().toISOString()
   try {
     const created = await payload.db.create({
       collection: loyaltySlugs.registrations,
+      req,
       data: {
         attendedAt: data.attendedAt ?? null,
         createdAt: now,
@@ -166,14 +175,18 @@ const createRegistration = async (
   }
 }
 
+/** The key under which an event's seats are counted and given out one request at a time. */
+const seatsLockKey = (collection: string, eventId: ID) => `loyalty:seats:${collection}:${eventId}`
+
 /** 1-based place on the waitlist, or null when the registration is not waitlisted. */
 const waitlistPosition = async (
   payload: Payload,
   eventId: ID,
   record: RegistrationRecord,
+  req?: PayloadRequest,
 ): Promise<null | number> => {
   if (record.status !== 'waitlisted') return null
-  const waitlist = await registrationsIn(payload, eventId, ['waitlisted'])
+  const waitlist = await registrationsIn(payload, eventId, ['waitlisted'], req)
   const index = waitlist.findIndex((candidate) => String(candidate.id) === String(record.id))
   return index === -1 ? null : index + 1
 }
@@ -182,17 +195,21 @@ const waitlistPosition = async (
  * Gives free seats to the waitlist, first come first served, until the event is full (all of
  * it when the event has no capacity). Returns how many were promoted.
  */
-const fillSeats = async (payload: Payload, event: EventDoc): Promise<number> => {
-  const waitlist = await registrationsIn(payload, event.id, ['waitlisted'])
+const fillSeats = async (
+  payload: Payload,
+  event: EventDoc,
+  req?: PayloadRequest,
+): Promise<number> => {
+  const waitlist = await registrationsIn(payload, event.id, ['waitlisted'], req)
   if (waitlist.length === 0) return 0
   const capacity = event.capacity ?? null
   const free =
     capacity === null
       ? waitlist.length
-      : capacity - (await registrationsIn(payload, event.id, SEAT_HOLDERS)).length
+      : capacity - (await registrationsIn(payload, event.id, SEAT_HOLDERS, req)).length
   const promoted = waitlist.slice(0, Math.max(0, free))
   for (const record of promoted) {
-    await updateRegistration(payload, record.id, { status: 'registered' })
+    await updateRegistration(payload, record.id, { status: 'registered' }, req)
   }
   return promoted.length
 }
@@ -378,48 +395,46 @@ export const eventEndpoints = (
         )
       }
 
+      // Counting the seats and writing the registration happen with the event's seats to this
+      // request alone (see withLock), so the last seat goes to exactly one member and the
+      // waitlist keeps the order in which members joined it.
       const capacity = event.capacity ?? null
-      const seatsTaken = (await registrationsIn(req.payload, event.id, SEAT_HOLDERS)).length
-      let status: RegistrationStatus =
-        capacity !== null && seatsTaken >= capacity ? 'waitlisted' : 'registered'
-      const registeredAt = new Date().toISOString()
-      let record: RegistrationRecord
-      if (existing) {
-        // Cancelled before: registers again under the same key, at the back of the queue.
-        await updateRegistration(req.payload, existing.id, {
-          attendedAt: null,
-          registeredAt,
-          status,
-        })
-        record = { ...existing, attendedAt: null, registeredAt, status }
-      } else {
-        const result = await createRegistration(req.payload, member.id, event.id, {
-          attendedAt: null,
-          registeredAt,
-          status,
-        })
-        // A concurrent identical request registered first: answer with its state.
-        if (!result.created) return currentState(result.record)
-        record = result.record
-      }
-
-      // The last seat under concurrency: the count above and the write are not atomic, so two
-      // members may both have seen a free seat. After writing, each request re-reads the seat
-      // holders in first-come order (registeredAt, then id) and, when its own registration lies
-      // beyond the capacity, moves itself to the waitlist. Only the request's own registration is
-      // ever moved. This closes the race as long as requests see each other's writes in the
-      // order of their registration times; a request whose write becomes visible only after a
-      // later-stamped request has checked can still leave one seat overbooked (the window is a
-      // single database round trip). A strict guarantee would need a conditional write in SQL.
-      if (status === 'registered' && capacity !== null) {
-        const holders = await registrationsIn(req.payload, event.id, SEAT_HOLDERS)
-        const place = holders.findIndex((holder) => String(holder.id) === String(record.id))
-        if (place >= capacity) {
-          status = 'waitlisted'
-          await updateRegistration(req.payload, record.id, { status })
-          record = { ...record, status }
+      const registered = await withLock<
+        { position: null | number; record: RegistrationRecord } | { raced: RegistrationRecord }
+      >(req.payload, seatsLockKey(collection, event.id), async (tx) => {
+        const current = await findRegistration(req.payload, key, tx)
+        if (current && current.status !== 'cancelled') return { raced: current }
+        const seatsTaken = (await registrationsIn(req.payload, event.id, SEAT_HOLDERS, tx)).length
+        const status: RegistrationStatus =
+          capacity !== null && seatsTaken >= capacity ? 'waitlisted' : 'registered'
+        const registeredAt = new Date().toISOString()
+        let record: RegistrationRecord
+        if (current) {
+          // Cancelled before: registers again under the same key, at the back of the queue.
+          await updateRegistration(
+            req.payload,
+            current.id,
+            { attendedAt: null, registeredAt, status },
+            tx,
+          )
+          record = { ...current, attendedAt: null, registeredAt, status }
+        } else {
+          const result = await createRegistration(
+            req.payload,
+            member.id,
+            event.id,
+            { attendedAt: null, registeredAt, status },
+            tx,
+          )
+          if (!result.created) return { raced: result.record }
+          record = result.record
         }
-      }
+        return { position: await waitlistPosition(req.payload, event.id, record, tx), record }
+      })
+      // A concurrent identical request registered first: answer with its state.
+      if ('raced' in registered) return currentState(registered.raced)
+      const { record } = registered
+      const status = record.status
 
       await recordActivity(
         req.payload,
@@ -431,7 +446,7 @@ export const eventEndpoints = (
       return ok({
         award: await registrationAward(req.payload, options, collection, member, event, now),
         status,
-        waitlistPosition: await waitlistPosition(req.payload, event.id, record),
+        waitlistPosition: registered.position,
       })
     }),
     method: 'post',
@@ -441,14 +456,30 @@ export const eventEndpoints = (
     handler: handle(async (req) => {
       const member = memberContext(req, options)
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
-      const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
-      if (!registration || registration.status === 'cancelled') {
-        throw new HttpError(404, 'You are not registered for this event.')
-      }
-      if (registration.status === 'attended') {
-        throw new HttpError(409, 'You attended this event; the registration cannot be cancelled.')
-      }
-      await updateRegistration(req.payload, registration.id, { status: 'cancelled' })
+      // The cancellation and the move up of the waitlist hold the event's seats (see withLock).
+      const registration = await withLock(
+        req.payload,
+        seatsLockKey(collection, event.id),
+        async (tx) => {
+          const current = await findRegistration(
+            req.payload,
+            registrationKey(member.id, event.id),
+            tx,
+          )
+          if (!current || current.status === 'cancelled') {
+            throw new HttpError(404, 'You are not registered for this event.')
+          }
+          if (current.status === 'attended') {
+            throw new HttpError(
+              409,
+              'You attended this event; the registration cannot be cancelled.',
+            )
+          }
+          await updateRegistration(req.payload, current.id, { status: 'cancelled' }, tx)
+          if (current.status === 'registered') await fillSeats(req.payload, event, tx)
+          return current
+        },
+      )
       await recordActivity(req.payload, member.id, 'event.cancelled', {
         collection,
         id: event.id,
@@ -461,7 +492,6 @@ export const eventEndpoints = (
         member,
         event,
       )
-      if (registration.status === 'registered') await fillSeats(req.payload, event)
       return ok({ reversedPoints, status: 'cancelled' })
     }),
     method: 'delete',
