@@ -516,13 +516,15 @@ const main = async (): Promise<number> => {
       mismatched: string
     }>(
       `WITH sums AS (
-         SELECT ${column} AS id, sum(amount) AS amount, sum(qualifying_amount) AS qualifying
+         SELECT ${column} AS id, sum(amount) AS amount, sum(qualifying_amount) AS qualifying,
+                coalesce(sum(amount) FILTER (WHERE amount > 0 AND kind IN ('earn', 'adjust')), 0) AS lots
            FROM loyalty_ledger WHERE account = $1 GROUP BY ${column})
        SELECT count(*) AS accounts,
               coalesce(sum(coalesce(t.loyalty_spendable, 0)), 0) AS balance_sum,
               (SELECT coalesce(sum(amount), 0) FROM loyalty_ledger WHERE account = $1) AS ledger_sum,
               count(*) FILTER (WHERE coalesce(t.loyalty_spendable, 0) <> coalesce(s.amount, 0)
-                                  OR coalesce(t.loyalty_qualifying, 0) <> coalesce(s.qualifying, 0))
+                                  OR coalesce(t.loyalty_qualifying, 0) <> coalesce(s.qualifying, 0)
+                                  OR coalesce(t.loyalty_lots, 0) <> coalesce(s.lots, 0))
                 AS mismatched
          FROM ${table} t LEFT JOIN sums s ON s.id = t.id`,
       [account],
@@ -715,7 +717,7 @@ const main = async (): Promise<number> => {
     `${verdict(checks.awardDuplicates === 0 && checks.awardWrongPoints === 0 && pairsExhausted === 0)}  every award was new and gave 10 points (duplicates ${checks.awardDuplicates}, wrong points ${checks.awardWrongPoints}, pairs used ${checks.pairsUsed}/${pairCount})`,
   )
   out.push(
-    `${verdict(checks.balancesEqualLedger)}  cached balances equal the ledger: members ${memberBalances.balanceSum} = ${memberBalances.ledgerSum} (${memberBalances.mismatchedAccounts} of ${memberBalances.accounts} differ), organisations ${organisationBalances.balanceSum} = ${organisationBalances.ledgerSum} (${organisationBalances.mismatchedAccounts} differ)`,
+    `${verdict(checks.balancesEqualLedger)}  cached balances (spendable, qualifying, lots) equal the ledger: members ${memberBalances.balanceSum} = ${memberBalances.ledgerSum} (${memberBalances.mismatchedAccounts} of ${memberBalances.accounts} differ), organisations ${organisationBalances.balanceSum} = ${organisationBalances.ledgerSum} (${organisationBalances.mismatchedAccounts} differ)`,
   )
   out.push(
     `info  awards booked in the ledger ${checks.awardsBookedInLedger}, lessons marked complete ${checks.lessonsMarkedComplete} (≥ 200 responses: requests cut off at a deadline still finish on the server)`,

@@ -33,7 +33,7 @@ export const activitiesCollection = (options: ResolvedLoyaltyOptions): Collectio
       options: activityVerbs.map((verb) => ({ label: verb, value: verb })),
       required: true,
     },
-    { name: 'objectCollection', type: 'text', index: true },
+    { name: 'objectCollection', type: 'text' },
     { name: 'objectId', type: 'text', index: true },
     { name: 'objectTitle', type: 'text' },
     { name: 'details', type: 'json' },

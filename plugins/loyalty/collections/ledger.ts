@@ -45,25 +45,24 @@ export const ledgerCollection = (options: ResolvedLoyaltyOptions): CollectionCon
       name: 'account',
       type: 'select',
       admin: { description: 'Whose balance this entry changes.' },
-      index: true,
       options: [
         { label: 'Member', value: 'member' },
         { label: 'Organisation', value: 'organisation' },
       ],
       required: true,
     },
-    { name: 'member', type: 'relationship', index: true, relationTo: options.members },
+    // Indexed by the compound indexes above (member or organisation first): a single-column
+    // index more would only slow every write down.
+    { name: 'member', type: 'relationship', relationTo: options.members },
     {
       name: 'organisation',
       type: 'relationship',
       admin: { description: 'The member’s organisation at the time of the entry.' },
-      index: true,
       relationTo: options.organisations,
     },
     {
       name: 'kind',
       type: 'select',
-      index: true,
       options: ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust'].map((value) => ({
         label: value[0].toUpperCase() + value.slice(1),
         value,
@@ -85,7 +84,7 @@ export const ledgerCollection = (options: ResolvedLoyaltyOptions): CollectionCon
     { name: 'reason', type: 'text', required: true },
     { name: 'rule', type: 'relationship', relationTo: loyaltySlugs.earningRules },
     { name: 'promotion', type: 'relationship', relationTo: loyaltySlugs.promotions },
-    { name: 'sourceCollection', type: 'text', index: true },
+    { name: 'sourceCollection', type: 'text' },
     { name: 'sourceId', type: 'text', index: true },
     {
       name: 'sourceTitle',

@@ -30,7 +30,7 @@ export const progressCollection = (options: ResolvedLoyaltyOptions): CollectionC
       relationTo: options.members,
       required: true,
     },
-    { name: 'collection', type: 'text', index: true, required: true },
+    { name: 'collection', type: 'text', required: true },
     { name: 'documentId', type: 'text', index: true, required: true },
     { name: 'item', type: 'text', required: true },
     { name: 'startedAt', type: 'date' },

@@ -4,6 +4,7 @@ import * as migration_20261122_072032_loyalty_rewards_events from './20261122_07
 import * as migration_20261122_072533_loyalty_jobs from './20261122_072533_loyalty_jobs';
 import * as migration_20261122_072857_loyalty_tier_review from './20261122_072857_loyalty_tier_review';
 import * as migration_20261122_092517_loyalty_lot_totals from './20261122_092517_loyalty_lot_totals';
+import * as migration_20261122_095027_loyalty_lean_indexes from './20261122_095027_loyalty_lean_indexes';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_092517_loyalty_lot_totals.up,
     down: migration_20261122_092517_loyalty_lot_totals.down,
-    name: '20261122_092517_loyalty_lot_totals'
+    name: '20261122_092517_loyalty_lot_totals',
+  },
+  {
+    up: migration_20261122_095027_loyalty_lean_indexes.up,
+    down: migration_20261122_095027_loyalty_lean_indexes.down,
+    name: '20261122_095027_loyalty_lean_indexes'
   },
 ];

@@ -3,6 +3,7 @@ import * as migration_20261122_065953_loyalty_core from './20261122_065953_loyal
 import * as migration_20261122_072001_loyalty_rewards_events from './20261122_072001_loyalty_rewards_events';
 import * as migration_20261122_072515_loyalty_jobs from './20261122_072515_loyalty_jobs';
 import * as migration_20261122_092422_loyalty_lot_totals from './20261122_092422_loyalty_lot_totals';
+import * as migration_20261122_095015_loyalty_lean_indexes from './20261122_095015_loyalty_lean_indexes';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261122_092422_loyalty_lot_totals.up,
     down: migration_20261122_092422_loyalty_lot_totals.down,
-    name: '20261122_092422_loyalty_lot_totals'
+    name: '20261122_092422_loyalty_lot_totals',
+  },
+  {
+    up: migration_20261122_095015_loyalty_lean_indexes.up,
+    down: migration_20261122_095015_loyalty_lean_indexes.down,
+    name: '20261122_095015_loyalty_lean_indexes'
   },
 ];
