@@ -4,7 +4,7 @@ import { and, eq, gt, inArray, lte, sql as sqlText } from 'drizzle-orm'
 
 import { expiringFromTotals } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
-import { sqlAccess } from './sqlDatabase'
+import { type Table, sqlAccess } from './sqlDatabase'
 
 type ID = number | string
 type Account = 'member' | 'organisation'
@@ -27,6 +27,17 @@ type MongoLedger = {
     { aggregate: (pipeline: Record<string, unknown>[]) => Promise<Record<string, unknown>[]> }
   >
 }
+
+/** The account's lot entries (positive earn and adjust) whose expiry is in (`after`, `until`]. */
+const lotsFallingDue = (ledger: Table, account: Account, id: ID, after: Date | null, until: Date) =>
+  and(
+    eq(ledger[account], id),
+    eq(ledger.account, account),
+    ...(after ? [gt(ledger.expiresAt, after.toISOString())] : []),
+    lte(ledger.expiresAt, until.toISOString()),
+    gt(ledger.amount, 0),
+    inArray(ledger.kind, ['earn', 'adjust']),
+  )
 
 /**
  * Lot points of an account whose expiry falls in (`after`, `until`]: an index range over the
@@ -61,16 +72,7 @@ export const lotsDueBetween = async (
   const rows = await sql.db
     .select({ total: sqlText`coalesce(sum(${ledger.amount}), 0)` })
     .from(ledger)
-    .where(
-      and(
-        eq(ledger[account], id),
-        eq(ledger.account, account),
-        ...(after ? [gt(ledger.expiresAt, after.toISOString())] : []),
-        lte(ledger.expiresAt, until.toISOString()),
-        gt(ledger.amount, 0),
-        inArray(ledger.kind, ['earn', 'adjust']),
-      ),
-    )
+    .where(lotsFallingDue(ledger, account, id, after, until))
   return Number(rows[0]?.total ?? 0)
 }
 
@@ -103,16 +105,7 @@ export const pointsExpiringByEach = async (
     const rows = await sql.db
       .select(sums)
       .from(ledger)
-      .where(
-        and(
-          eq(ledger[account], id),
-          eq(ledger.account, account),
-          ...(totals.dueThrough ? [gt(ledger.expiresAt, totals.dueThrough.toISOString())] : []),
-          lte(ledger.expiresAt, until.toISOString()),
-          gt(ledger.amount, 0),
-          inArray(ledger.kind, ['earn', 'adjust']),
-        ),
-      )
+      .where(lotsFallingDue(ledger, account, id, totals.dueThrough, until))
     dueBy = ats.map((_, index) => Number(rows[0]?.[`due${index}`] ?? 0))
   }
   return dueBy.map((due) =>
@@ -133,20 +126,6 @@ export const lotsDueBy = async (
   at: Date,
 ): Promise<number> =>
   totals.dueLots + (await lotsDueBetween(payload, account, id, totals.dueThrough, at))
-
-/** Points of the balance that expire by `at` if nothing else happens (first in, first out). */
-export const pointsExpiringBy = async (
-  payload: Payload,
-  account: Account,
-  id: ID,
-  totals: LotTotals,
-  at: Date,
-): Promise<number> =>
-  expiringFromTotals({
-    dueBy: await lotsDueBy(payload, account, id, totals, at),
-    lots: totals.lots,
-    spendable: totals.spendable,
-  })
 
 /** The lot totals in an account document's `loyalty` group. */
 export const lotTotalsOf = (doc: Record<string, unknown>): LotTotals => {
