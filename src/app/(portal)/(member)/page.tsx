@@ -106,7 +106,7 @@ export default async function HomePage() {
                 <p>
                   <strong>{me.organisation.name}</strong>
                 </p>
-                <dl className="pc-stats">
+                <dl className="pc-stats pc-stats--pair">
                   <Stat label="Company points" value={formatPoints(me.organisation.spendable)} />
                   <Stat label="Company tier" value={me.organisation.tier?.name ?? 'None yet'} />
                 </dl>
