@@ -22,6 +22,8 @@ type QuizAnswer = {
 }
 
 type Props = {
+  /** Passed on an earlier visit: shows the outcome and the way on instead of the questions. */
+  alreadyPassed: null | { certificate: boolean; scorePercent: null | number }
   attemptsLeft: number
   courseId: number | string
   passMarkPercent: number
@@ -32,7 +34,7 @@ type Props = {
  * The course quiz. Graded on the server (`POST /api/courses/:id/quiz`); after each attempt it
  * shows the score and which questions were right, and after a pass the explanations.
  */
-export function QuizForm({ attemptsLeft: initialAttempts, courseId, passMarkPercent, questions }: Props) {
+export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseId, passMarkPercent, questions }: Props) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [feedback, setFeedback] = useState<FeedbackState>(null)
@@ -62,11 +64,32 @@ export function QuizForm({ attemptsLeft: initialAttempts, courseId, passMarkPerc
       passed
         ? { text: `Passed with ${scorePercent} %!${answer.data.courseCompleted ? ' Course complete.' : ''}${gained ? ` ${gained}` : ''}`, tone: 'success' }
         : {
-            text: `${scorePercent} %: not passed yet (you need ${passMarkPercent} %). ${answer.data.attemptsLeft > 0 ? `You have ${answer.data.attemptsLeft} ${answer.data.attemptsLeft === 1 ? 'attempt' : 'attempts'} left; the questions marked below need another look.` : 'No attempts left.'}`,
+            text: `${scorePercent} %: not passed yet (you need ${passMarkPercent} %). ${answer.data.attemptsLeft > 0 ? `You have ${answer.data.attemptsLeft} ${answer.data.attemptsLeft === 1 ? 'attempt' : 'attempts'} left; the questions marked ✗ need another look.` : 'No attempts left.'}`,
             tone: 'error',
           },
     )
     if (passed) router.refresh()
+  }
+
+  // After a pass the page refreshes (points in the header); this component keeps its state.
+  if (alreadyPassed && !result) {
+    return (
+      <div>
+        <p className="pc-notice pc-notice--success">
+          You passed this quiz{alreadyPassed.scorePercent !== null ? ` with ${alreadyPassed.scorePercent} %` : ''}.
+        </p>
+        <div className="pc-row">
+          {alreadyPassed.certificate ? (
+            <Link className="pc-button" href={`/courses/${courseId}/certificate`}>
+              View your certificate
+            </Link>
+          ) : null}
+          <Link className="pc-button pc-button--secondary" href={`/courses/${courseId}`}>
+            Back to the course
+          </Link>
+        </div>
+      </div>
+    )
   }
 
   const explanation = (id: string) => result?.answers?.find((answer) => answer.questionId === id)

@@ -12,11 +12,21 @@ export function PointsBadge({ points }: { points: number }) {
   return <Badge tone="points">+{points.toLocaleString('en-GB')} points</Badge>
 }
 
-/** "🔒 Gold members" as a badge, for tier-locked content. */
+/** A small padlock drawn in SVG (emoji fonts are not everywhere). */
+export function LockIcon() {
+  return (
+    <svg aria-hidden="true" fill="none" focusable="false" height="12" stroke="currentColor" strokeWidth="2.5" viewBox="0 0 24 24" width="12">
+      <rect height="11" rx="2" width="16" x="4" y="11" />
+      <path d="M8 11V7a4 4 0 0 1 8 0v4" />
+    </svg>
+  )
+}
+
+/** "Gold tier needed" with a padlock, for tier-locked content. */
 export function LockedBadge({ tier }: { tier: string }) {
   return (
     <Badge tone="locked">
-      <span aria-hidden="true">🔒</span> {tier} tier needed
+      <LockIcon /> {tier} tier needed
     </Badge>
   )
 }

@@ -63,7 +63,7 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
         </EmptyState>
       ) : (
         <ul className="pc-grid pc-grid--2">
-          {shown.map((story) => {
+          {shown.map((story, index) => {
             const locked = gate.missingTier(story.requiredTier)
             const image = mediaOf(story.coverImage)
             const earn = points.get(`case-studies:${story.id}`)
@@ -72,7 +72,7 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
                 {image ? (
                   <div className="pc-card__media">
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img alt="" height={175} loading="lazy" src={image.url} width={400} />
+                    <img alt="" height={175} loading={index < 2 ? 'eager' : 'lazy'} src={image.url} width={400} />
                   </div>
                 ) : null}
                 <p className="pc-eyebrow">

@@ -69,7 +69,7 @@ export default async function CompanyPage() {
 
       <section aria-labelledby="people" className="pc-section">
         <h2 id="people">People and progress</h2>
-        <div className="pc-table-wrap">
+        <div aria-labelledby="people" className="pc-table-wrap" role="region" tabIndex={0}>
           <table className="pc-table">
             <caption className="pc-visually-hidden">Members of {organisation.name} with their points and courses</caption>
             <thead>

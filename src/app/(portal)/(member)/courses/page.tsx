@@ -69,7 +69,7 @@ export default async function CoursesPage({ searchParams }: Props) {
         </EmptyState>
       ) : (
         <ul className="pc-grid pc-grid--3" data-testid="course-list">
-          {shown.map((course) => {
+          {shown.map((course, index) => {
             const locked = gate.missingTier(course.requiredTier)
             const mine = progress.get(String(course.id))
             const image = mediaOf(course.coverImage)
@@ -79,7 +79,7 @@ export default async function CoursesPage({ searchParams }: Props) {
                 {image ? (
                   <div className="pc-card__media">
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img alt="" height={175} loading="lazy" src={image.url} width={400} />
+                    <img alt="" height={175} loading={index < 2 ? 'eager' : 'lazy'} src={image.url} width={400} />
                   </div>
                 ) : null}
                 <h2 className="pc-card__title">

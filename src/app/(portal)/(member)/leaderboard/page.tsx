@@ -52,8 +52,9 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                 <div className="pc-list__row">
                   <div>
                     <strong>
-                      {entry.rank <= 3 ? <span aria-hidden="true">{['🥇', '🥈', '🥉'][entry.rank - 1]} </span> : null}
-                      {entry.rank}. {entry.name}
+                      <span className={entry.rank <= 3 ? `pc-rank pc-rank--${entry.rank}` : 'pc-rank'}>{entry.rank}</span>
+                      <span className="pc-visually-hidden">. </span>
+                      {entry.name}
                     </strong>
                     {entry.company ? <div className="pc-card__meta">{entry.company}</div> : null}
                   </div>

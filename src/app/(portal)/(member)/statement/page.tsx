@@ -24,6 +24,8 @@ const kinds = [
   { label: 'Adjusted', value: 'adjust' },
 ]
 
+const sourceLabel: Record<string, string> = { 'case-studies': 'Case study', courses: 'Course', events: 'Event' }
+
 const sourceHref = (source: StatementLine['source']): null | string =>
   source?.id && ['courses', 'case-studies', 'events'].includes(source.collection) ? `/${source.collection}/${source.id}` : null
 
@@ -66,7 +68,13 @@ export default async function StatementPage({ searchParams }: Props) {
                           {line.source?.title ? (
                             <>
                               {' · '}
-                              {href ? <Link href={href}>{line.source.title}</Link> : line.source.title}
+                              {href ? (
+                                <Link aria-label={`${sourceLabel[line.source.collection]}: ${line.source.title}`} href={href}>
+                                  {line.reason.includes(line.source.title) ? `Open ${sourceLabel[line.source.collection].toLowerCase()}` : line.source.title}
+                                </Link>
+                              ) : line.reason.includes(line.source.title) ? null : (
+                                line.source.title
+                              )}
                             </>
                           ) : null}
                           {' · '}

@@ -7,7 +7,7 @@ import { notFound } from 'next/navigation'
 import type { CaseStudy } from '@/payload-types'
 
 import { ReadingTracker } from '@/portal/client/ReadingTracker'
-import { LockedBadge } from '@/portal/components/Badge'
+import { LockIcon, LockedBadge } from '@/portal/components/Badge'
 import { ButtonLink } from '@/portal/components/Button'
 import { Card } from '@/portal/components/Card'
 import { PageHeader } from '@/portal/components/PageHeader'
@@ -57,7 +57,7 @@ export default async function CaseStudyPage({ params }: Props) {
       {locked ? (
         <Card tone="locked">
           <h2>
-            <span aria-hidden="true">🔒</span> The full story is for {locked.name} members
+            <LockIcon /> The full story is for {locked.name} members
           </h2>
           <LockedBadge tier={locked.name} />
           <p className="pc-section" style={{ marginTop: 'var(--pc-space-3)' }}>

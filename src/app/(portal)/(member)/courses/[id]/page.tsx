@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 
 import Link from 'next/link'
 
-import { Badge, LockedBadge, PointsBadge } from '@/portal/components/Badge'
+import { Badge, LockIcon, LockedBadge, PointsBadge } from '@/portal/components/Badge'
 import { ButtonLink } from '@/portal/components/Button'
 import { Card } from '@/portal/components/Card'
 import { Notice } from '@/portal/components/Notice'
@@ -44,7 +44,7 @@ export default async function CoursePage({ params }: Props) {
         </PageHeader>
         <Card tone="locked">
           <h2>
-            <span aria-hidden="true">🔒</span> For {locked.name} members
+            <LockIcon /> For {locked.name} members
           </h2>
           <LockedBadge tier={locked.name} />
           <p className="pc-section" style={{ marginTop: 'var(--pc-space-3)' }}>

@@ -62,7 +62,7 @@ export default async function EventPage({ params }: Props) {
       <PageHeader back={{ href: '/events', label: 'All events' }} eyebrow={labelOf(eventTypes, event.type)} title={event.title}>
         <p>{event.summary}</p>
       </PageHeader>
-      <div className="pc-home">
+      <div className="pc-home pc-event">
         <div>
           <Card>
             <dl className="pc-list">

@@ -34,16 +34,7 @@ export default async function QuizPage({ params }: Props) {
       </p>
     </PageHeader>
   )
-  if (progress.quizPassed) {
-    return (
-      <>
-        {header}
-        <Notice tone="success">You passed this quiz{progress.quizScore !== null ? ` with ${progress.quizScore} %` : ''}.</Notice>
-        <ButtonLink href={`/courses/${course.id}`}>Back to the course</ButtonLink>
-      </>
-    )
-  }
-  if (open.length > 0) {
+  if (open.length > 0 && !progress.quizPassed) {
     return (
       <>
         {header}
@@ -56,6 +47,7 @@ export default async function QuizPage({ params }: Props) {
     <>
       {header}
       <QuizForm
+        alreadyPassed={progress.quizPassed ? { certificate: Boolean(progress.certificateCode), scorePercent: progress.quizScore } : null}
         attemptsLeft={Math.max(0, allowed - progress.quizAttempts)}
         courseId={course.id}
         passMarkPercent={pass}
