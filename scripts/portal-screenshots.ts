@@ -10,7 +10,8 @@ import { desktop, launchChromium, phone, screenshotDir, seriousA11yViolations } 
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3100'
 const email = process.env.MEMBER_EMAIL ?? 'anna.becker@partners.example'
-const defaults = ['/sign-in', '/forgot-password', '/', '/courses', '/case-studies', '/events', '/rewards', '/statement', '/leaderboard', '/company']
+// `lesson` opens the first lesson of course 1 (lesson ids are random).
+const defaults = ['/sign-in', '/forgot-password', '/', '/courses', '/courses/1', 'lesson', '/courses/1/quiz', '/courses/4', '/case-studies', '/case-studies/1', '/events', '/events/3', '/events?when=past', '/events/1', '/rewards', '/statement', '/leaderboard', '/company']
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : defaults
 const out = path.join(screenshotDir, 'look')
 fs.mkdirSync(out, { recursive: true })
@@ -23,7 +24,11 @@ for (const [label, viewport] of [['375', phone], ['1280', desktop]] as const) {
   if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`)
   for (const target of paths) {
     if (target === '/sign-in' || target === '/forgot-password') await context.clearCookies()
-    await page.goto(target, { waitUntil: 'load' })
+    if (target === 'lesson') {
+      await page.goto('/courses/1', { waitUntil: 'load' })
+      await page.getByTestId('lesson-list').getByRole('link').first().click()
+      await page.waitForURL('**/lessons/**')
+    } else await page.goto(target, { waitUntil: 'load' })
     const name = `${target.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${label}.png`
     await page.screenshot({ fullPage: true, path: path.join(out, name) })
     const violations = await seriousA11yViolations(page)

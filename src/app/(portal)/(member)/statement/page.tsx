@@ -69,8 +69,15 @@ export default async function StatementPage({ searchParams }: Props) {
                             <>
                               {' · '}
                               {href ? (
-                                <Link aria-label={`${sourceLabel[line.source.collection]}: ${line.source.title}`} href={href}>
-                                  {line.reason.includes(line.source.title) ? `Open ${sourceLabel[line.source.collection].toLowerCase()}` : line.source.title}
+                                <Link href={href}>
+                                  {line.reason.includes(line.source.title) ? (
+                                    <>
+                                      Open {sourceLabel[line.source.collection].toLowerCase()}
+                                      <span className="pc-visually-hidden">: {line.source.title}</span>
+                                    </>
+                                  ) : (
+                                    line.source.title
+                                  )}
                                 </Link>
                               ) : line.reason.includes(line.source.title) ? null : (
                                 line.source.title
