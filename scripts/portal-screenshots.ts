@@ -6,21 +6,51 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { desktop, launchChromium, phone, screenshotDir, seriousA11yViolations } from '../test/browser/browser'
+import {
+  desktop,
+  launchChromium,
+  phone,
+  screenshotDir,
+  seriousA11yViolations,
+} from '../test/browser/browser'
 
 const base = process.env.BASE_URL ?? 'http://127.0.0.1:3100'
 const email = process.env.MEMBER_EMAIL ?? 'anna.becker@partners.example'
 // `lesson` opens the first lesson of course 1 (lesson ids are random).
-const defaults = ['/sign-in', '/forgot-password', '/', '/courses', '/courses/1', 'lesson', '/courses/1/quiz', '/courses/4', '/case-studies', '/case-studies/1', '/events', '/events/3', '/events?when=past', '/events/1', '/rewards', '/statement', '/leaderboard', '/company']
+const defaults = [
+  '/sign-in',
+  '/forgot-password',
+  '/',
+  '/courses',
+  '/courses/1',
+  'lesson',
+  '/courses/1/quiz',
+  '/courses/4',
+  '/case-studies',
+  '/case-studies/1',
+  '/events',
+  '/events/3',
+  '/events?when=past',
+  '/events/1',
+  '/rewards',
+  '/statement',
+  '/leaderboard',
+  '/company',
+]
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : defaults
 const out = path.join(screenshotDir, 'look')
 fs.mkdirSync(out, { recursive: true })
 
 const browser = await launchChromium()
-for (const [label, viewport] of [['375', phone], ['1280', desktop]] as const) {
+for (const [label, viewport] of [
+  ['375', phone],
+  ['1280', desktop],
+] as const) {
   const context = await browser.newContext({ baseURL: base, viewport })
   const page = await context.newPage()
-  const login = await context.request.post('/api/members/login', { data: { email, password: 'demo-member-2026' } })
+  const login = await context.request.post('/api/members/login', {
+    data: { email, password: 'demo-member-2026' },
+  })
   if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`)
   for (const target of paths) {
     if (target === '/sign-in' || target === '/forgot-password') await context.clearCookies()
@@ -32,8 +62,13 @@ for (const [label, viewport] of [['375', phone], ['1280', desktop]] as const) {
     const name = `${target.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${label}.png`
     await page.screenshot({ fullPage: true, path: path.join(out, name) })
     const violations = await seriousA11yViolations(page)
-    console.log(`${label} ${target} → ${page.url()} ${violations.map((v) => `${v.id}(${v.nodes.length})`).join(' ')}`)
-    if (target === '/sign-in' || target === '/forgot-password') await context.request.post('/api/members/login', { data: { email, password: 'demo-member-2026' } })
+    console.log(
+      `${label} ${target} → ${page.url()} ${violations.map((v) => `${v.id}(${v.nodes.length})`).join(' ')}`,
+    )
+    if (target === '/sign-in' || target === '/forgot-password')
+      await context.request.post('/api/members/login', {
+        data: { email, password: 'demo-member-2026' },
+      })
   }
   await context.close()
 }

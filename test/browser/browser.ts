@@ -10,7 +10,15 @@ export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     executablePath: chromiumPath,
     headless: true,
   })
@@ -20,7 +28,13 @@ export const desktop = { height: 900, width: 1280 }
 
 /** A browser context at phone width (375 px), as most members use the portal. */
 export const phoneContext = (browser: Browser, baseURL: string): Promise<BrowserContext> =>
-  browser.newContext({ baseURL, deviceScaleFactor: 1, hasTouch: true, isMobile: true, viewport: phone })
+  browser.newContext({
+    baseURL,
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    isMobile: true,
+    viewport: phone,
+  })
 
 export const screenshotDir = path.resolve(import.meta.dirname, '../artifacts/screenshots')
 
@@ -32,19 +46,45 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
   return file
 }
 
-const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+)
 
-export type AxeViolation = { help: string; id: string; impact: null | string; nodes: { target: string[] }[] }
+export type AxeViolation = {
+  help: string
+  id: string
+  impact: null | string
+  nodes: { target: string[] }[]
+}
 
 /** Runs axe-core in the page; returns the serious and critical violations (WCAG 2.x A/AA). */
 export const seriousA11yViolations = async (page: Page): Promise<AxeViolation[]> => {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-    return result.violations.map((v) => ({ help: v.help, id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.target })) }))
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>
+        }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    })
+    return result.violations.map((v) => ({
+      help: v.help,
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }))
   })
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  return violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
 }
 
 /** Signs in through the portal's own form as a member. */

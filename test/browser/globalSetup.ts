@@ -13,11 +13,21 @@ export default function buildPagesWhenStale(): void {
   if (!reason) return
   console.log(`Browser tests: building the pages first (${reason})…`)
   const started = Date.now()
-  const build = spawnSync(process.execPath, [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: rootDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', NODE_OPTIONS: '--no-deprecation' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status}); see the output above.`)
+  const build = spawnSync(
+    process.execPath,
+    [path.join(rootDir, 'node_modules/next/dist/bin/next'), 'build'],
+    {
+      cwd: rootDir,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-deprecation',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  )
+  if (build.status !== 0)
+    throw new Error(`next build failed (exit ${build.status}); see the output above.`)
   console.log(`Browser tests: pages built in ${Math.round((Date.now() - started) / 1000)} s.`)
 }

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../src/server/app'
 
 import { demoLogins } from '../../src/seed/logins'
-import { launchChromium, phoneContext, screenshot, seriousA11yViolations, signInAs } from './browser'
+import {
+  launchChromium,
+  phoneContext,
+  screenshot,
+  seriousA11yViolations,
+  signInAs,
+} from './browser'
 import { memberByEmail, startPortal } from './portalServer'
 
 const anna = 'anna.becker@partners.example' // partner manager, KlimaTech, Silver, 620 points
@@ -33,12 +39,19 @@ const look = async (page: Page, name: string) => {
 const phonePage = async (): Promise<Page> => (await phoneContext(browser, server.url)).newPage()
 
 const idBySlug = async (collection: 'case-studies' | 'courses' | 'events', slug: string) => {
-  const { docs } = await server.payload.find({ collection, depth: 0, limit: 1, overrideAccess: true, where: { slug: { equals: slug } } })
+  const { docs } = await server.payload.find({
+    collection,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: { slug: { equals: slug } },
+  })
   if (!docs[0]) throw new Error(`no ${collection} ${slug}`)
   return docs[0].id
 }
 
-const spendableOf = async (email: string) => (await memberByEmail(server.payload, email)).loyalty?.spendable ?? 0
+const spendableOf = async (email: string) =>
+  (await memberByEmail(server.payload, email)).loyalty?.spendable ?? 0
 
 beforeAll(async () => {
   server = await startPortal()
@@ -81,7 +94,11 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.waitForURL((url) => url.pathname === '/sign-in')
 
     // A staff account (users collection) does not enter the portal.
-    const staff = await page.context().request.post('/api/users/login', { data: { email: demoLogins.admin.email, password: demoLogins.admin.password } })
+    const staff = await page
+      .context()
+      .request.post('/api/users/login', {
+        data: { email: demoLogins.admin.email, password: demoLogins.admin.password },
+      })
     expect(staff.status()).toBe(200)
     await page.goto('/')
     await page.waitForURL('**/sign-in?reason=staff')
@@ -92,7 +109,12 @@ describe('the member portal in Chromium at 375 px', () => {
 
   it('finishes a course: lessons after their minimum time, a failed and a passed quiz, the certificate, and the points move', async () => {
     const courseId = await idBySlug('courses', 'heat-pump-fundamentals')
-    const course = await server.payload.findByID({ collection: 'courses', depth: 0, id: courseId, overrideAccess: true })
+    const course = await server.payload.findByID({
+      collection: 'courses',
+      depth: 0,
+      id: courseId,
+      overrideAccess: true,
+    })
     // Short minimum times keep the test quick; the countdown and the server check stay real.
     await server.payload.update({
       collection: 'courses',
@@ -105,7 +127,10 @@ describe('the member portal in Chromium at 375 px', () => {
     const page = await phonePage()
     await signInAs(page, anna, password)
     const barBefore = Number(await page.getByRole('progressbar').getAttribute('aria-valuenow'))
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Courses' })
+      .click()
     await page.waitForURL('**/courses')
     await look(page, 'courses')
     await page.getByRole('link', { name: 'Heat pump fundamentals' }).click()
@@ -125,7 +150,11 @@ describe('the member portal in Chromium at 375 px', () => {
       // Playwright waits until the button is enabled (after the minimum time), then clicks.
       await complete.click()
       await page.getByText(/Lesson complete\. \+\d+ points/).waitFor()
-      await page.getByRole('link', { name: index < course.lessons.length - 1 ? /^Next lesson/ : 'Take the quiz' }).click()
+      await page
+        .getByRole('link', {
+          name: index < course.lessons.length - 1 ? /^Next lesson/ : 'Take the quiz',
+        })
+        .click()
     }
 
     await page.waitForURL(`**/courses/${courseId}/quiz`)
@@ -142,7 +171,9 @@ describe('the member portal in Chromium at 375 px', () => {
     // Second attempt: the right answers.
     for (const question of questions) {
       for (const option of question.options) {
-        await page.locator(`input[name="${question.id}"][value="${option.id}"]`).setChecked(Boolean(option.correct))
+        await page
+          .locator(`input[name="${question.id}"][value="${option.id}"]`)
+          .setChecked(Boolean(option.correct))
       }
     }
     await page.getByRole('button', { name: 'Try again' }).click()
@@ -152,14 +183,18 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.getByRole('link', { name: 'View your certificate' }).click()
     await page.waitForURL(`**/courses/${courseId}/certificate`)
     await page.getByText(/Certificate no\. PC-/).waitFor()
-    expect(await page.getByRole('region', { name: 'Certificate' }).textContent()).toContain('Anna Becker')
+    expect(await page.getByRole('region', { name: 'Certificate' }).textContent()).toContain(
+      'Anna Becker',
+    )
     await look(page, 'certificate')
 
     await page.getByRole('link', { name: 'Home' }).click()
     await page.waitForURL((url) => url.pathname === '/')
     const spendable = await spendableOf(anna)
     expect(spendable).toBeGreaterThan(620)
-    await expect.poll(() => page.getByTestId('spendable').textContent()).toBe(spendable.toLocaleString('en-GB'))
+    await expect
+      .poll(() => page.getByTestId('spendable').textContent())
+      .toBe(spendable.toLocaleString('en-GB'))
     const barAfter = Number(await page.getByRole('progressbar').getAttribute('aria-valuenow'))
     expect(barAfter).toBeGreaterThan(barBefore)
     expect(await page.getByTestId('points-to-next').textContent()).toMatch(/^\d+ points to Gold$/)
@@ -190,7 +225,10 @@ describe('the member portal in Chromium at 375 px', () => {
     const now = Date.now()
     await server.payload.update({
       collection: 'events',
-      data: { endsAt: new Date(now + 55 * 60_000).toISOString(), startsAt: new Date(now - 5 * 60_000).toISOString() },
+      data: {
+        endsAt: new Date(now + 55 * 60_000).toISOString(),
+        startsAt: new Date(now - 5 * 60_000).toISOString(),
+      },
       id: eventId,
       overrideAccess: true,
     })
@@ -218,7 +256,11 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.getByRole('group', { name: 'Confirm redeeming Thermos mug' }).waitFor()
     await look(page, 'rewards-confirm')
     await page.getByRole('button', { name: 'Yes, redeem' }).click()
-    await page.getByText(`Redeemed: Thermos mug (−300 points). You have ${(before - 300).toLocaleString('en-GB')} points left.`).waitFor()
+    await page
+      .getByText(
+        `Redeemed: Thermos mug (−300 points). You have ${(before - 300).toLocaleString('en-GB')} points left.`,
+      )
+      .waitFor()
     await page.getByTestId('my-redemptions').getByText('Thermos mug').waitFor()
     expect(await spendableOf(anna)).toBe(before - 300)
 
@@ -249,7 +291,10 @@ describe('the member portal in Chromium at 375 px', () => {
     await signInAs(page, anna, password)
     await page.getByRole('link', { name: 'My company' }).click()
     await page.waitForURL('**/company')
-    const pending = page.getByTestId('pending-redemptions').locator('li').filter({ hasText: 'Lukas Hoffmann' })
+    const pending = page
+      .getByTestId('pending-redemptions')
+      .locator('li')
+      .filter({ hasText: 'Lukas Hoffmann' })
     expect(await pending.textContent()).toContain('Hands-on training day')
     await look(page, 'company')
     await pending.getByRole('button', { name: 'Approve' }).click()
@@ -272,13 +317,23 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.getByText('Only partner managers see their company’s overview.').waitFor()
     await look(page, 'company-refused')
     const klimatech = await memberByEmail(server.payload, anna)
-    const otherCompany = await page.context().request.get(`/api/partners/${String(klimatech.partner)}`)
+    const otherCompany = await page
+      .context()
+      .request.get(`/api/partners/${String(klimatech.partner)}`)
     expect([403, 404]).toContain(otherCompany.status())
 
     const courseId = await idBySlug('courses', 'geocore-system-design-masterclass')
-    const course = await server.payload.findByID({ collection: 'courses', depth: 0, id: courseId, overrideAccess: true })
+    const course = await server.payload.findByID({
+      collection: 'courses',
+      depth: 0,
+      id: courseId,
+      overrideAccess: true,
+    })
     await page.goto('/courses')
-    const card = page.getByTestId('course-list').locator('li').filter({ hasText: 'GeoCore system design masterclass' })
+    const card = page
+      .getByTestId('course-list')
+      .locator('li')
+      .filter({ hasText: 'GeoCore system design masterclass' })
     expect(await card.textContent()).toContain('Gold tier needed')
     await page.goto(`/courses/${courseId}/lessons/${course.lessons[0].id}`)
     await page.waitForURL(`**/courses/${courseId}`)
@@ -286,7 +341,9 @@ describe('the member portal in Chromium at 375 px', () => {
     expect(await page.getByTestId('lesson-list').count()).toBe(0)
     expect(await page.content()).not.toContain(course.lessons[0].title)
     await look(page, 'course-locked')
-    const start = await page.context().request.post(`/api/courses/${courseId}/lessons/${course.lessons[0].id}/start`)
+    const start = await page
+      .context()
+      .request.post(`/api/courses/${courseId}/lessons/${course.lessons[0].id}/start`)
     expect(start.status()).toBe(403)
     await page.context().close()
   })
@@ -296,7 +353,9 @@ describe('the member portal in Chromium at 375 px', () => {
     await signInAs(page, tom, password)
     await page.goto('/case-studies')
     await look(page, 'case-studies')
-    await page.getByRole('link', { name: 'A 1970s school goes fossil-free in one summer holiday' }).click()
+    await page
+      .getByRole('link', { name: 'A 1970s school goes fossil-free in one summer holiday' })
+      .click()
     await page.getByText(/Read on: \+\d+ points are added/).waitFor()
     await look(page, 'case-study')
     await page.goto('/leaderboard?scope=organisations&period=year')

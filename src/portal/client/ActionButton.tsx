@@ -27,7 +27,17 @@ type ActionButtonProps = {
  * Sends one REST request, shows progress and the outcome in plain words ("+10 points",
  * or the API's own error message), then refreshes the server-rendered page.
  */
-export function ActionButton({ body, confirm, disabled, label, method = 'POST', path, pendingLabel, success, variant }: ActionButtonProps) {
+export function ActionButton({
+  body,
+  confirm,
+  disabled,
+  label,
+  method = 'POST',
+  path,
+  pendingLabel,
+  success,
+  variant,
+}: ActionButtonProps) {
   const router = useRouter()
   const [feedback, setFeedback] = useState<FeedbackState>(null)
   const [confirming, setConfirming] = useState(false)
@@ -67,7 +77,12 @@ export function ActionButton({ body, confirm, disabled, label, method = 'POST', 
   }
   return (
     <div>
-      <Button aria-busy={busy} disabled={disabled || busy} onClick={() => (confirm ? setConfirming(true) : send())} variant={variant}>
+      <Button
+        aria-busy={busy}
+        disabled={disabled || busy}
+        onClick={() => (confirm ? setConfirming(true) : send())}
+        variant={variant}
+      >
         {busy ? (pendingLabel ?? 'Working…') : label}
       </Button>
       <Feedback state={feedback} />

@@ -20,17 +20,31 @@ export function CheckInForm({ eventId }: { eventId: number | string }) {
         const code = String(new FormData(event.currentTarget).get('code') ?? '')
         setBusy(true)
         setFeedback(null)
-        const result = await apiRequest<{ award: AwardSummary | null }>('POST', `/events/${eventId}/check-in`, { code })
+        const result = await apiRequest<{ award: AwardSummary | null }>(
+          'POST',
+          `/events/${eventId}/check-in`,
+          { code },
+        )
         setBusy(false)
         if (!result.ok) return setFeedback({ text: result.message, tone: 'error' })
         const gained = pointsGained(result.data.award)
-        setFeedback({ text: `You are checked in. Enjoy the event!${gained ? ` ${gained}` : ''}`, tone: 'success' })
+        setFeedback({
+          text: `You are checked in. Enjoy the event!${gained ? ` ${gained}` : ''}`,
+          tone: 'success',
+        })
         router.refresh()
       }}
     >
       <div className="pc-field">
         <label htmlFor="attendance-code">Attendance code</label>
-        <input autoCapitalize="characters" autoComplete="off" className="pc-input" id="attendance-code" name="code" required />
+        <input
+          autoCapitalize="characters"
+          autoComplete="off"
+          className="pc-input"
+          id="attendance-code"
+          name="code"
+          required
+        />
       </div>
       <Feedback state={feedback} />
       <Button aria-busy={busy} disabled={busy} type="submit">

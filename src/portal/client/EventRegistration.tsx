@@ -13,7 +13,11 @@ type Props = {
   status: 'attended' | 'none' | 'registered' | 'waitlisted'
 }
 
-type RegisterAnswer = { award: AwardSummary | null; status: string; waitlistPosition: null | number }
+type RegisterAnswer = {
+  award: AwardSummary | null
+  status: string
+  waitlistPosition: null | number
+}
 
 /** Register, join the waitlist, or cancel (with a confirmation step). */
 export function EventRegistration({ canRegister, eventId, status }: Props) {
@@ -32,7 +36,10 @@ export function EventRegistration({ canRegister, eventId, status }: Props) {
     const gained = pointsGained(result.data.award)
     setFeedback(
       result.data.status === 'waitlisted'
-        ? { text: `The event is full. You are number ${result.data.waitlistPosition ?? '?'} on the waitlist; we give you a seat as soon as one frees up.`, tone: 'info' }
+        ? {
+            text: `The event is full. You are number ${result.data.waitlistPosition ?? '?'} on the waitlist; we give you a seat as soon as one frees up.`,
+            tone: 'info',
+          }
         : { text: `You are registered.${gained ? ` ${gained}` : ''}`, tone: 'success' },
     )
     startTransition(() => router.refresh())
@@ -42,11 +49,17 @@ export function EventRegistration({ canRegister, eventId, status }: Props) {
     setConfirming(false)
     setBusy(true)
     setFeedback(null)
-    const result = await apiRequest<{ reversedPoints: number }>('DELETE', `/events/${eventId}/register`)
+    const result = await apiRequest<{ reversedPoints: number }>(
+      'DELETE',
+      `/events/${eventId}/register`,
+    )
     setBusy(false)
     if (!result.ok) return setFeedback({ text: result.message, tone: 'error' })
     const reversed = result.data.reversedPoints
-    setFeedback({ text: `Your registration is cancelled.${reversed > 0 ? ` The ${reversed} registration points were taken back.` : ''}`, tone: 'success' })
+    setFeedback({
+      text: `Your registration is cancelled.${reversed > 0 ? ` The ${reversed} registration points were taken back.` : ''}`,
+      tone: 'success',
+    })
     startTransition(() => router.refresh())
   }
 
@@ -58,13 +71,29 @@ export function EventRegistration({ canRegister, eventId, status }: Props) {
         </Button>
       ) : null}
       {(status === 'registered' || status === 'waitlisted') && !confirming ? (
-        <Button aria-busy={busy} disabled={busy} onClick={() => setConfirming(true)} variant="danger">
-          {busy ? 'Cancelling…' : status === 'waitlisted' ? 'Leave the waitlist' : 'Cancel registration'}
+        <Button
+          aria-busy={busy}
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+          variant="danger"
+        >
+          {busy
+            ? 'Cancelling…'
+            : status === 'waitlisted'
+              ? 'Leave the waitlist'
+              : 'Cancel registration'}
         </Button>
       ) : null}
       {confirming ? (
-        <div aria-label="Confirm cancellation" className="pc-notice pc-notice--warning" role="group">
-          <p>Cancel your {status === 'waitlisted' ? 'place on the waitlist' : 'registration'}? Points you earned for registering are taken back.</p>
+        <div
+          aria-label="Confirm cancellation"
+          className="pc-notice pc-notice--warning"
+          role="group"
+        >
+          <p>
+            Cancel your {status === 'waitlisted' ? 'place on the waitlist' : 'registration'}? Points
+            you earned for registering are taken back.
+          </p>
           <div className="pc-row">
             <Button onClick={cancel} variant="danger">
               Yes, cancel

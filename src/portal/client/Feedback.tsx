@@ -10,9 +10,14 @@ export type FeedbackState = null | { text: string; tone: NoticeTone }
  */
 export function Feedback({ state }: { state: FeedbackState }) {
   return (
-    <div aria-live={state?.tone === 'error' ? 'assertive' : 'polite'} role={state?.tone === 'error' ? 'alert' : 'status'}>
+    <div
+      aria-live={state?.tone === 'error' ? 'assertive' : 'polite'}
+      role={state?.tone === 'error' ? 'alert' : 'status'}
+    >
       {state ? (
-        <p className={state.tone === 'info' ? 'pc-notice' : `pc-notice pc-notice--${state.tone}`}>{state.text}</p>
+        <p className={state.tone === 'info' ? 'pc-notice' : `pc-notice pc-notice--${state.tone}`}>
+          {state.text}
+        </p>
       ) : null}
     </div>
   )

@@ -21,14 +21,25 @@ export function ForgotPasswordForm() {
         setBusy(false)
         setFeedback(
           result.ok
-            ? { text: `If ${email} belongs to a Partner Club account, we have emailed a link to choose a new password. It is valid for one hour.`, tone: 'success' }
+            ? {
+                text: `If ${email} belongs to a Partner Club account, we have emailed a link to choose a new password. It is valid for one hour.`,
+                tone: 'success',
+              }
             : { text: result.message, tone: 'error' },
         )
       }}
     >
       <div className="pc-field">
         <label htmlFor="email">Work email</label>
-        <input autoComplete="username" className="pc-input" id="email" inputMode="email" name="email" required type="email" />
+        <input
+          autoComplete="username"
+          className="pc-input"
+          id="email"
+          inputMode="email"
+          name="email"
+          required
+          type="email"
+        />
       </div>
       <Feedback state={feedback} />
       <Button aria-busy={busy} block disabled={busy} type="submit">

@@ -9,7 +9,12 @@ import { type AwardSummary, apiRequest, pointsGained } from './api'
 import { type FeedbackState, Feedback } from './Feedback'
 
 type StartAnswer = { completedAt: null | string; minimumSeconds: number; secondsRemaining: number }
-type CompleteAnswer = { award: AwardSummary | null; certificateCode: null | string; courseAward: AwardSummary | null; courseCompleted: boolean }
+type CompleteAnswer = {
+  award: AwardSummary | null
+  certificateCode: null | string
+  courseAward: AwardSummary | null
+  courseCompleted: boolean
+}
 
 type Props = {
   courseId: number | string
@@ -17,7 +22,8 @@ type Props = {
   next: { href: string; label: string }
 }
 
-const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+const clock = (seconds: number) =>
+  `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
 
 /**
  * Starts the lesson on the server when it opens (`/start`), counts down the lesson's minimum
@@ -26,7 +32,9 @@ const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds
 export function LessonTimer({ courseId, lessonId, next }: Props) {
   const router = useRouter()
   const base = `/courses/${courseId}/lessons/${lessonId}`
-  const [phase, setPhase] = useState<'counting' | 'done' | 'ready' | 'sending' | 'starting'>('starting')
+  const [phase, setPhase] = useState<'counting' | 'done' | 'ready' | 'sending' | 'starting'>(
+    'starting',
+  )
   const [deadline, setDeadline] = useState(0)
   const [remaining, setRemaining] = useState(0)
   const [feedback, setFeedback] = useState<FeedbackState>(null)
@@ -74,19 +82,24 @@ export function LessonTimer({ courseId, lessonId, next }: Props) {
       return
     }
     const parts = ['Lesson complete.', pointsGained(result.data.award)]
-    if (result.data.courseCompleted) parts.push('You finished the course!', pointsGained(result.data.courseAward))
+    if (result.data.courseCompleted)
+      parts.push('You finished the course!', pointsGained(result.data.courseAward))
     setFeedback({ text: parts.filter(Boolean).join(' '), tone: 'success' })
     setPhase('done')
     router.refresh()
   }
 
   return (
-    <section aria-labelledby="lesson-done-heading" className="pc-card pc-card--highlight pc-section">
+    <section
+      aria-labelledby="lesson-done-heading"
+      className="pc-card pc-card--highlight pc-section"
+    >
       <h2 id="lesson-done-heading">{phase === 'done' ? 'Lesson done' : 'Finish the lesson'}</h2>
       {phase === 'starting' ? <p>Starting the lesson…</p> : null}
       {phase === 'counting' ? (
         <p data-testid="lesson-countdown">
-          Take your time with the lesson. You can mark it complete in <strong>{clock(remaining)}</strong>.
+          Take your time with the lesson. You can mark it complete in{' '}
+          <strong>{clock(remaining)}</strong>.
         </p>
       ) : null}
       {phase === 'ready' ? <p role="status">You can now mark the lesson complete.</p> : null}

@@ -8,7 +8,8 @@ export type NavItem = { href: string; label: string }
 /** The portal's main navigation; marks the current section with aria-current. */
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname()
-  const current = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`))
+  const current = (href: string) =>
+    href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`)
   return (
     <nav aria-label="Main" className="pc-nav">
       <ul>

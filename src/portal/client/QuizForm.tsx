@@ -8,7 +8,11 @@ import { Button } from '../components/Button'
 import { type AwardSummary, apiRequest, pointsGained } from './api'
 import { type FeedbackState, Feedback } from './Feedback'
 
-export type QuizQuestionView = { id: string; options: { id: string; label: string }[]; question: string }
+export type QuizQuestionView = {
+  id: string
+  options: { id: string; label: string }[]
+  question: string
+}
 
 type QuizAnswer = {
   answers: null | { correctOptionIds: string[]; explanation: null | string; questionId: string }[]
@@ -34,7 +38,13 @@ type Props = {
  * The course quiz. Graded on the server (`POST /api/courses/:id/quiz`); after each attempt it
  * shows the score and which questions were right, and after a pass the explanations.
  */
-export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseId, passMarkPercent, questions }: Props) {
+export function QuizForm({
+  alreadyPassed,
+  attemptsLeft: initialAttempts,
+  courseId,
+  passMarkPercent,
+  questions,
+}: Props) {
   const router = useRouter()
   const [busy, setBusy] = useState(false)
   const [feedback, setFeedback] = useState<FeedbackState>(null)
@@ -43,7 +53,9 @@ export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseI
 
   const submit = async (form: HTMLFormElement) => {
     const data = new FormData(form)
-    const answers = Object.fromEntries(questions.map((question) => [question.id, data.getAll(question.id).map(String)]))
+    const answers = Object.fromEntries(
+      questions.map((question) => [question.id, data.getAll(question.id).map(String)]),
+    )
     const unanswered = questions.findIndex((question) => answers[question.id].length === 0)
     if (unanswered !== -1) {
       setFeedback({ text: `Please answer question ${unanswered + 1}.`, tone: 'error' })
@@ -62,7 +74,10 @@ export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseI
     const gained = pointsGained(answer.data.courseAward)
     setFeedback(
       passed
-        ? { text: `Passed with ${scorePercent} %!${answer.data.courseCompleted ? ' Course complete.' : ''}${gained ? ` ${gained}` : ''}`, tone: 'success' }
+        ? {
+            text: `Passed with ${scorePercent} %!${answer.data.courseCompleted ? ' Course complete.' : ''}${gained ? ` ${gained}` : ''}`,
+            tone: 'success',
+          }
         : {
             text: `${scorePercent} %: not passed yet (you need ${passMarkPercent} %). ${answer.data.attemptsLeft > 0 ? `You have ${answer.data.attemptsLeft} ${answer.data.attemptsLeft === 1 ? 'attempt' : 'attempts'} left; the questions marked ✗ need another look.` : 'No attempts left.'}`,
             tone: 'error',
@@ -76,7 +91,8 @@ export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseI
     return (
       <div>
         <p className="pc-notice pc-notice--success">
-          You passed this quiz{alreadyPassed.scorePercent !== null ? ` with ${alreadyPassed.scorePercent} %` : ''}.
+          You passed this quiz
+          {alreadyPassed.scorePercent !== null ? ` with ${alreadyPassed.scorePercent} %` : ''}.
         </p>
         <div className="pc-row">
           {alreadyPassed.certificate ? (
@@ -115,7 +131,9 @@ export function QuizForm({ alreadyPassed, attemptsLeft: initialAttempts, courseI
                 <input name={question.id} type="checkbox" value={option.id} />
                 <span>
                   {option.label}
-                  {solved?.correctOptionIds.includes(option.id) ? <strong> ✓ right answer</strong> : null}
+                  {solved?.correctOptionIds.includes(option.id) ? (
+                    <strong> ✓ right answer</strong>
+                  ) : null}
                 </span>
               </label>
             ))}

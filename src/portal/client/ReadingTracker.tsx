@@ -12,7 +12,13 @@ type OpenAnswer = { minimumSeconds: number; read: boolean; secondsRemaining: num
  * Records the reading of a case study: `open` when the page opens, then `read` once the
  * reading time has passed, and tells the member what it earned.
  */
-export function ReadingTracker({ caseStudyId, points }: { caseStudyId: number | string; points?: number }) {
+export function ReadingTracker({
+  caseStudyId,
+  points,
+}: {
+  caseStudyId: number | string
+  points?: number
+}) {
   const router = useRouter()
   const [feedback, setFeedback] = useState<FeedbackState>(null)
   const [state, setState] = useState<'done' | 'error' | 'opening' | 'reading'>('opening')
@@ -41,7 +47,10 @@ export function ReadingTracker({ caseStudyId, points }: { caseStudyId: number | 
     if (readAfter === null) return
     let cancelled = false
     const send = async () => {
-      const result = await apiRequest<{ award: AwardSummary | null }>('POST', `/case-studies/${caseStudyId}/read`)
+      const result = await apiRequest<{ award: AwardSummary | null }>(
+        'POST',
+        `/case-studies/${caseStudyId}/read`,
+      )
       if (cancelled) return
       if (!result.ok) {
         const seconds = Number(result.data.secondsRemaining ?? 0)
@@ -51,7 +60,10 @@ export function ReadingTracker({ caseStudyId, points }: { caseStudyId: number | 
       }
       setState('done')
       const gained = pointsGained(result.data.award)
-      setFeedback({ text: gained ? `Thanks for reading! ${gained}` : 'Marked as read.', tone: 'success' })
+      setFeedback({
+        text: gained ? `Thanks for reading! ${gained}` : 'Marked as read.',
+        tone: 'success',
+      })
       router.refresh()
     }
     const timer = window.setTimeout(send, readAfter * 1000)
@@ -66,8 +78,9 @@ export function ReadingTracker({ caseStudyId, points }: { caseStudyId: number | 
       {state === 'opening' ? <p>Opening the story…</p> : null}
       {state === 'reading' ? (
         <p>
-          Read on: {points ? <strong className="pc-points-gain">+{points} points</strong> : 'points'} are added after about{' '}
-          {Math.max(1, Math.round((readAfter ?? 0) / 60))} min of reading.
+          Read on:{' '}
+          {points ? <strong className="pc-points-gain">+{points} points</strong> : 'points'} are
+          added after about {Math.max(1, Math.round((readAfter ?? 0) / 60))} min of reading.
         </p>
       ) : null}
       {state === 'done' && !feedback ? <p>✓ You have read this story.</p> : null}

@@ -25,7 +25,12 @@ export function RedeemButton({ cost, disabledReason, rewardId, title }: Props) {
     setFeedback(null)
     // The same key for retries of this confirmation, so a double tap cannot redeem twice.
     key.current ??= `portal-redeem-${crypto.randomUUID()}`
-    const result = await apiRequest<RedeemAnswer>('POST', `/loyalty-rewards/${rewardId}/redeem`, undefined, { 'idempotency-key': key.current })
+    const result = await apiRequest<RedeemAnswer>(
+      'POST',
+      `/loyalty-rewards/${rewardId}/redeem`,
+      undefined,
+      { 'idempotency-key': key.current },
+    )
     setBusy(false)
     setConfirming(false)
     if (!result.ok) return setFeedback({ text: result.message, tone: 'error' })
@@ -41,7 +46,11 @@ export function RedeemButton({ cost, disabledReason, rewardId, title }: Props) {
   return (
     <div>
       {confirming ? (
-        <div aria-label={`Confirm redeeming ${title}`} className="pc-notice pc-notice--warning" role="group">
+        <div
+          aria-label={`Confirm redeeming ${title}`}
+          className="pc-notice pc-notice--warning"
+          role="group"
+        >
           <p>
             Redeem <strong>{title}</strong> for {cost.toLocaleString('en-GB')} points?
           </p>
@@ -55,7 +64,11 @@ export function RedeemButton({ cost, disabledReason, rewardId, title }: Props) {
           </div>
         </div>
       ) : (
-        <Button aria-label={`Redeem ${title}`} disabled={Boolean(disabledReason)} onClick={() => setConfirming(true)}>
+        <Button
+          aria-label={`Redeem ${title}`}
+          disabled={Boolean(disabledReason)}
+          onClick={() => setConfirming(true)}
+        >
           Redeem
         </Button>
       )}

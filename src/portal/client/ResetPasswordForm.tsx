@@ -33,11 +33,27 @@ export function ResetPasswordForm({ token }: { token: string }) {
     >
       <div className="pc-field">
         <label htmlFor="password">New password</label>
-        <input autoComplete="new-password" className="pc-input" id="password" minLength={8} name="password" required type="password" />
+        <input
+          autoComplete="new-password"
+          className="pc-input"
+          id="password"
+          minLength={8}
+          name="password"
+          required
+          type="password"
+        />
       </div>
       <div className="pc-field">
         <label htmlFor="confirm">New password again</label>
-        <input autoComplete="new-password" className="pc-input" id="confirm" minLength={8} name="confirm" required type="password" />
+        <input
+          autoComplete="new-password"
+          className="pc-input"
+          id="confirm"
+          minLength={8}
+          name="confirm"
+          required
+          type="password"
+        />
       </div>
       <Feedback state={feedback} />
       <Button aria-busy={busy} block disabled={busy} type="submit">

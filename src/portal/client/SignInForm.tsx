@@ -40,11 +40,26 @@ export function SignInForm({ next }: { next: string }) {
     >
       <div className="pc-field">
         <label htmlFor="email">Work email</label>
-        <input autoComplete="username" className="pc-input" id="email" inputMode="email" name="email" required type="email" />
+        <input
+          autoComplete="username"
+          className="pc-input"
+          id="email"
+          inputMode="email"
+          name="email"
+          required
+          type="email"
+        />
       </div>
       <div className="pc-field">
         <label htmlFor="password">Password</label>
-        <input autoComplete="current-password" className="pc-input" id="password" name="password" required type="password" />
+        <input
+          autoComplete="current-password"
+          className="pc-input"
+          id="password"
+          name="password"
+          required
+          type="password"
+        />
       </div>
       <Feedback state={feedback} />
       <Button aria-busy={busy} block disabled={busy} type="submit">

@@ -34,7 +34,10 @@ export async function apiRequest<T = Record<string, unknown>>(
     response = await fetch(`/api${path}`, {
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
-      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       method,
     })
   } catch {

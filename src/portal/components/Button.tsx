@@ -5,7 +5,12 @@ import Link from 'next/link'
 export type ButtonVariant = 'danger' | 'ghost' | 'primary' | 'secondary'
 
 const className = (variant: ButtonVariant, block?: boolean, extra?: string) =>
-  ['pc-button', variant !== 'primary' && `pc-button--${variant}`, block && 'pc-button--block', extra]
+  [
+    'pc-button',
+    variant !== 'primary' && `pc-button--${variant}`,
+    block && 'pc-button--block',
+    extra,
+  ]
     .filter(Boolean)
     .join(' ')
 
@@ -15,7 +20,13 @@ type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
 }
 
 /** A button of the design system; at least 44 × 44 px. */
-export function Button({ block, className: extra, type = 'button', variant = 'primary', ...rest }: ButtonProps) {
+export function Button({
+  block,
+  className: extra,
+  type = 'button',
+  variant = 'primary',
+  ...rest
+}: ButtonProps) {
   return <button className={className(variant, block, extra)} type={type} {...rest} />
 }
 
@@ -29,7 +40,14 @@ type ButtonLinkProps = {
 }
 
 /** A link that looks like a button (navigation, not an action). */
-export function ButtonLink({ block, children, download, href, prefetch, variant = 'primary' }: ButtonLinkProps) {
+export function ButtonLink({
+  block,
+  children,
+  download,
+  href,
+  prefetch,
+  variant = 'primary',
+}: ButtonLinkProps) {
   if (download || /^https?:/.test(href)) {
     return (
       <a className={className(variant, block)} download={download || undefined} href={href}>

@@ -12,7 +12,14 @@ type ProgressBarProps = {
 }
 
 /** An accessible progress bar (role=progressbar) with a visible label. */
-export function ProgressBar({ detail, label, max = 100, tone = 'brand', value, valueText }: ProgressBarProps) {
+export function ProgressBar({
+  detail,
+  label,
+  max = 100,
+  tone = 'brand',
+  value,
+  valueText,
+}: ProgressBarProps) {
   const clamped = Math.max(0, Math.min(max, value))
   const percent = max > 0 ? Math.round((clamped / max) * 100) : 0
   return (

@@ -72,7 +72,7 @@ export default async function CaseStudyPage({ params }: Props) {
           <ReadingTracker caseStudyId={story.id} points={points.get(`case-studies:${story.id}`)} />
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img alt={image.alt} className="pc-section" height={315} src={image.url} style={{ borderRadius: 'var(--pc-radius)', maxWidth: '44rem', width: '100%' }} width={720} />
+            <img alt={image.alt} className="pc-cover pc-section" height={315} src={image.url} width={720} />
           ) : null}
           <div className="pc-prose">
             <section aria-labelledby="challenge">

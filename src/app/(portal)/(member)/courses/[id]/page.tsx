@@ -73,7 +73,7 @@ export default async function CoursePage({ params }: Props) {
       </PageHeader>
       {image ? (
         // eslint-disable-next-line @next/next/no-img-element
-        <img alt={image.alt} className="pc-card" height={315} src={image.url} style={{ padding: 0, width: '100%', maxWidth: '44rem' }} width={720} />
+        <img alt={image.alt} className="pc-cover" height={315} src={image.url} width={720} />
       ) : null}
       <div className="pc-home pc-section">
         <section aria-labelledby="lessons-heading">
@@ -101,6 +101,7 @@ export default async function CoursePage({ params }: Props) {
         <section aria-labelledby="next-heading">
           <Card tone="highlight">
             <h2 id="next-heading">{progress.completed ? 'Course complete' : 'Next step'}</h2>
+            <div className="pc-stack">
             {progress.completed ? (
               <>
                 <Notice tone="success">You finished this course{progress.quizScore !== null ? ` with ${progress.quizScore} % in the quiz` : ''}.</Notice>
@@ -119,6 +120,7 @@ export default async function CoursePage({ params }: Props) {
               </>
             ) : null}
             {hasQuiz && !progress.completed && nextLesson ? <p className="pc-card__meta">The quiz opens after the last lesson.</p> : null}
+            </div>
           </Card>
         </section>
       </div>

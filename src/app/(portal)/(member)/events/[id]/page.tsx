@@ -119,7 +119,7 @@ export default async function EventPage({ params }: Props) {
               {status === 'attended' ? <Badge tone="success">✓ Attended</Badge> : null}
               {status === 'waitlisted' ? <Badge tone="warning">Waitlist: number {position ?? '?'}</Badge> : null}
               {status === 'none' ? <Badge>Not registered</Badge> : null}
-              {!isPast && status !== 'attended' && earn ? <PointsBadge points={earn} /> : null}
+              {!isPast && status !== 'attended' && earn ? <PointsBadge points={earn} reason="for attending" /> : null}
             </div>
             {!tierOk && status === 'none' ? <Notice tone="warning">This event is for {eligible.map((tier) => tier.name).join(' and ')} members.</Notice> : null}
             {tierOk && status === 'none' && !isPast && now > closesAt ? <Notice tone="warning">Registration has closed.</Notice> : null}
