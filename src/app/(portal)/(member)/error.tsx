@@ -7,7 +7,10 @@ export default function PortalError({ reset }: { error: Error; reset: () => void
   return (
     <div className="pc-card" role="alert">
       <h1>Something went wrong</h1>
-      <p>We could not load this page. Please try again; if it keeps happening, tell your Nordwind contact.</p>
+      <p>
+        We could not load this page. Please try again; if it keeps happening, tell your Nordwind
+        contact.
+      </p>
       <Button onClick={reset}>Try again</Button>
     </div>
   )

@@ -25,7 +25,11 @@ const actionHref = (collection: string, id: string): string => `/${collection}/$
 
 /** Home: points, tier progress, expiring points, the company, next best actions, my events. */
 export default async function HomePage() {
-  const [{ member }, me, events] = await Promise.all([requireMember(), loyaltyMe(), myUpcomingEvents()])
+  const [{ member }, me, events] = await Promise.all([
+    requireMember(),
+    loyaltyMe(),
+    myUpcomingEvents(),
+  ])
   const firstName = member.name.split(/\s+/)[0]
   const next = me.nextTier
   return (
@@ -40,12 +44,24 @@ export default async function HomePage() {
           Your points
         </h2>
         <dl className="pc-stats">
-          <Stat label="Spendable points" tone="points" value={<span data-testid="spendable">{formatPoints(me.balances.spendable)}</span>} />
-          <Stat label="Tier" value={me.tier?.name ?? 'None yet'} hint={me.tier && me.tier.multiplier > 1 ? `${me.tier.multiplier}× points` : undefined} />
+          <Stat
+            label="Spendable points"
+            tone="points"
+            value={<span data-testid="spendable">{formatPoints(me.balances.spendable)}</span>}
+          />
+          <Stat
+            label="Tier"
+            value={me.tier?.name ?? 'None yet'}
+            hint={me.tier && me.tier.multiplier > 1 ? `${me.tier.multiplier}× points` : undefined}
+          />
           <Stat
             label="Expiring soon"
             value={formatPoints(me.expiring.within30Days)}
-            hint={me.expiring.within90Days > me.expiring.within30Days ? `${formatPoints(me.expiring.within90Days)} within 90 days` : 'within 30 days'}
+            hint={
+              me.expiring.within90Days > me.expiring.within30Days
+                ? `${formatPoints(me.expiring.within90Days)} within 90 days`
+                : 'within 30 days'
+            }
           />
           <Stat label="Lifetime points" value={formatPoints(me.balances.lifetime)} />
         </dl>
@@ -58,7 +74,11 @@ export default async function HomePage() {
               <h2 id="tier-heading">Your tier: {me.tier?.name ?? 'none yet'}</h2>
               {next ? (
                 <ProgressBar
-                  detail={<strong data-testid="points-to-next">{formatPoints(next.pointsNeeded)} points to {next.name}</strong>}
+                  detail={
+                    <strong data-testid="points-to-next">
+                      {formatPoints(next.pointsNeeded)} points to {next.name}
+                    </strong>
+                  }
                   label={`Progress to ${next.name}`}
                   value={next.percent}
                   valueText={`${next.percent} %, ${next.pointsNeeded} points to ${next.name}`}
@@ -68,7 +88,9 @@ export default async function HomePage() {
               )}
               <p className="pc-card__meta">
                 {formatPoints(me.balances.qualifying)} qualifying points
-                {me.qualifyingWindowEnds ? ` · window ends ${formatDate(me.qualifyingWindowEnds)}` : ''}
+                {me.qualifyingWindowEnds
+                  ? ` · window ends ${formatDate(me.qualifyingWindowEnds)}`
+                  : ''}
               </p>
             </Card>
           </section>

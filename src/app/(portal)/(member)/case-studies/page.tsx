@@ -30,7 +30,18 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
       depth: 1,
       limit: 100,
       overrideAccess: false,
-      select: { coverImage: true, customer: true, industry: true, keyResults: true, products: true, publishedAt: true, region: true, requiredTier: true, summary: true, title: true },
+      select: {
+        coverImage: true,
+        customer: true,
+        industry: true,
+        keyResults: true,
+        products: true,
+        publishedAt: true,
+        region: true,
+        requiredTier: true,
+        summary: true,
+        title: true,
+      },
       sort: '-publishedAt',
       user: member,
     }),
@@ -39,19 +50,33 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
     pointsPreview(),
   ])
   const stories = docs as CaseStudy[]
-  const read = new Set(records.filter((record) => record.completedAt).map((record) => record.documentId))
+  const read = new Set(
+    records.filter((record) => record.completedAt).map((record) => record.documentId),
+  )
   const products = [...new Set(stories.flatMap((story) => story.products ?? []))].sort()
-  const shown = stories.filter((story) => (!industry || story.industry === industry) && (!product || (story.products ?? []).includes(product)))
+  const shown = stories.filter(
+    (story) =>
+      (!industry || story.industry === industry) &&
+      (!product || (story.products ?? []).includes(product)),
+  )
   return (
     <>
       <PageHeader title="Case studies">
-        <p>Real projects by Nordwind partners: the challenge, the solution and the figures that prove it. Read one and earn points.</p>
+        <p>
+          Real projects by Nordwind partners: the challenge, the solution and the figures that prove
+          it. Read one and earn points.
+        </p>
       </PageHeader>
       <FilterForm
         action="/case-studies"
         fields={[
           { label: 'Industry', name: 'industry', options: industries, value: industry },
-          { label: 'Product', name: 'product', options: products.map((p) => ({ label: p, value: p })), value: product },
+          {
+            label: 'Product',
+            name: 'product',
+            options: products.map((p) => ({ label: p, value: p })),
+            value: product,
+          },
         ]}
       />
       <p aria-live="polite" className="pc-card__meta">
@@ -72,11 +97,18 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
                 {image ? (
                   <div className="pc-card__media">
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img alt="" height={175} loading={index < 2 ? 'eager' : 'lazy'} src={image.url} width={400} />
+                    <img
+                      alt=""
+                      height={175}
+                      loading={index < 2 ? 'eager' : 'lazy'}
+                      src={image.url}
+                      width={400}
+                    />
                   </div>
                 ) : null}
                 <p className="pc-eyebrow">
-                  {story.customer} · {labelOf(industries, story.industry)} · {labelOf(regions, story.region)}
+                  {story.customer} · {labelOf(industries, story.industry)} ·{' '}
+                  {labelOf(regions, story.region)}
                 </p>
                 <h2 className="pc-card__title">
                   <Link href={`/case-studies/${story.id}`}>{story.title}</Link>
@@ -93,7 +125,13 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
                   </dl>
                 ) : null}
                 <div className="pc-card__footer">
-                  {locked ? <LockedBadge tier={locked.name} /> : read.has(String(story.id)) ? <Badge tone="success">✓ Read</Badge> : earn ? <PointsBadge points={earn} /> : null}
+                  {locked ? (
+                    <LockedBadge tier={locked.name} />
+                  ) : read.has(String(story.id)) ? (
+                    <Badge tone="success">✓ Read</Badge>
+                  ) : earn ? (
+                    <PointsBadge points={earn} />
+                  ) : null}
                 </div>
               </Card>
             )

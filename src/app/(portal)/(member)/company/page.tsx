@@ -46,14 +46,24 @@ export default async function CompanyPage() {
               {pendingRedemptions.map((redemption) => (
                 <li key={redemption.id}>
                   <p>
-                    <strong>{names.get(String(redemption.member)) ?? 'A colleague'}</strong> asked for <strong>{redemption.rewardTitle ?? 'a reward'}</strong> ({formatPoints(redemption.points)} points) on{' '}
-                    {formatDate(redemption.createdAt)}.
+                    <strong>{names.get(String(redemption.member)) ?? 'A colleague'}</strong> asked
+                    for <strong>{redemption.rewardTitle ?? 'a reward'}</strong> (
+                    {formatPoints(redemption.points)} points) on {formatDate(redemption.createdAt)}.
                   </p>
                   <div className="pc-row">
-                    <ActionButton body={{ decision: 'approve' }} label="Approve" path={`/loyalty-redemptions/${redemption.id}/decide`} success="Approved." />
+                    <ActionButton
+                      body={{ decision: 'approve' }}
+                      label="Approve"
+                      path={`/loyalty-redemptions/${redemption.id}/decide`}
+                      success="Approved."
+                    />
                     <ActionButton
                       body={{ decision: 'reject' }}
-                      confirm={{ cancel: 'Keep it', confirm: 'Yes, reject', question: 'Reject this redemption? The points go back to your colleague.' }}
+                      confirm={{
+                        cancel: 'Keep it',
+                        confirm: 'Yes, reject',
+                        question: 'Reject this redemption? The points go back to your colleague.',
+                      }}
                       label="Reject"
                       path={`/loyalty-redemptions/${redemption.id}/decide`}
                       success="Rejected; the points were refunded."
@@ -71,7 +81,9 @@ export default async function CompanyPage() {
         <h2 id="people">People and progress</h2>
         <div aria-labelledby="people" className="pc-table-wrap" role="region" tabIndex={0}>
           <table className="pc-table">
-            <caption className="pc-visually-hidden">Members of {organisation.name} with their points and courses</caption>
+            <caption className="pc-visually-hidden">
+              Members of {organisation.name} with their points and courses
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>

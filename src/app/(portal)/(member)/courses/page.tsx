@@ -31,7 +31,17 @@ export default async function CoursesPage({ searchParams }: Props) {
       depth: 1,
       limit: 100,
       overrideAccess: false,
-      select: { coverImage: true, estimatedMinutes: true, issuesCertificate: true, level: true, productTags: true, requiredTier: true, summary: true, targetJobRoles: true, title: true },
+      select: {
+        coverImage: true,
+        estimatedMinutes: true,
+        issuesCertificate: true,
+        level: true,
+        productTags: true,
+        requiredTier: true,
+        summary: true,
+        targetJobRoles: true,
+        title: true,
+      },
       sort: 'title',
       user: member,
     }),
@@ -45,18 +55,28 @@ export default async function CoursesPage({ searchParams }: Props) {
     (course) =>
       (!level || course.level === level) &&
       (!product || (course.productTags ?? []).includes(product)) &&
-      (!role || (course.targetJobRoles ?? []).length === 0 || (course.targetJobRoles ?? []).includes(role as never)),
+      (!role ||
+        (course.targetJobRoles ?? []).length === 0 ||
+        (course.targetJobRoles ?? []).includes(role as never)),
   )
   return (
     <>
       <PageHeader title="Courses">
-        <p>Learn the Nordwind range at your own pace. Finish a course, pass its quiz and earn points for you and your company.</p>
+        <p>
+          Learn the Nordwind range at your own pace. Finish a course, pass its quiz and earn points
+          for you and your company.
+        </p>
       </PageHeader>
       <FilterForm
         action="/courses"
         fields={[
           { label: 'Job role', name: 'role', options: jobRoles, value: role },
-          { label: 'Product', name: 'product', options: products.map((p) => ({ label: p, value: p })), value: product },
+          {
+            label: 'Product',
+            name: 'product',
+            options: products.map((p) => ({ label: p, value: p })),
+            value: product,
+          },
           { label: 'Level', name: 'level', options: courseLevels, value: level },
         ]}
       />
@@ -79,7 +99,13 @@ export default async function CoursesPage({ searchParams }: Props) {
                 {image ? (
                   <div className="pc-card__media">
                     {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img alt="" height={175} loading={index < 2 ? 'eager' : 'lazy'} src={image.url} width={400} />
+                    <img
+                      alt=""
+                      height={175}
+                      loading={index < 2 ? 'eager' : 'lazy'}
+                      src={image.url}
+                      width={400}
+                    />
                   </div>
                 ) : null}
                 <h2 className="pc-card__title">
@@ -101,7 +127,9 @@ export default async function CoursesPage({ searchParams }: Props) {
                   ) : earn ? (
                     <PointsBadge points={earn} />
                   ) : null}
-                  {!locked && mine && !mine.completed && mine.lessonsDone.size > 0 ? <Badge tone="warning">In progress</Badge> : null}
+                  {!locked && mine && !mine.completed && mine.lessonsDone.size > 0 ? (
+                    <Badge tone="warning">In progress</Badge>
+                  ) : null}
                 </div>
               </Card>
             )

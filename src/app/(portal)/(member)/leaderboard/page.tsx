@@ -26,12 +26,19 @@ const periods = [
 export default async function LeaderboardPage({ searchParams }: Props) {
   const query = await searchParams
   const scope = param(query.scope) === 'organisations' ? 'organisations' : 'members'
-  const period = periods.some((p) => p.value === param(query.period)) ? param(query.period) : 'month'
-  const result = await loyaltyGet<Leaderboard>(`/loyalty/leaderboard?scope=${scope}&period=${period}`)
+  const period = periods.some((p) => p.value === param(query.period))
+    ? param(query.period)
+    : 'month'
+  const result = await loyaltyGet<Leaderboard>(
+    `/loyalty/leaderboard?scope=${scope}&period=${period}`,
+  )
   return (
     <>
       <PageHeader title="Leaderboard">
-        <p>Who earned the most points{result.ok ? ` since ${formatDate(result.data.since)}` : ''}. People are shown by first name and company.</p>
+        <p>
+          Who earned the most points{result.ok ? ` since ${formatDate(result.data.since)}` : ''}.
+          People are shown by first name and company.
+        </p>
       </PageHeader>
       <FilterForm
         action="/leaderboard"
@@ -52,13 +59,19 @@ export default async function LeaderboardPage({ searchParams }: Props) {
                 <div className="pc-list__row">
                   <div>
                     <strong>
-                      <span className={entry.rank <= 3 ? `pc-rank pc-rank--${entry.rank}` : 'pc-rank'}>{entry.rank}</span>
+                      <span
+                        className={entry.rank <= 3 ? `pc-rank pc-rank--${entry.rank}` : 'pc-rank'}
+                      >
+                        {entry.rank}
+                      </span>
                       <span className="pc-visually-hidden">. </span>
                       {entry.name}
                     </strong>
                     {entry.company ? <div className="pc-card__meta">{entry.company}</div> : null}
                   </div>
-                  <span className="pc-badge pc-badge--points">{formatPoints(entry.points)} points</span>
+                  <span className="pc-badge pc-badge--points">
+                    {formatPoints(entry.points)} points
+                  </span>
                 </div>
               </li>
             ))}

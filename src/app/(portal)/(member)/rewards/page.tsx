@@ -26,20 +26,38 @@ const statusText: Record<LoyaltyRedemption['status'], { label: string; tone: Bad
 export default async function RewardsPage() {
   const { member, payload } = await requireMember()
   const [{ docs: rewards }, { docs: redemptions }, gate] = await Promise.all([
-    payload.find({ collection: 'loyalty-rewards', depth: 1, limit: 100, overrideAccess: false, sort: 'cost', user: member }),
-    payload.find({ collection: 'loyalty-redemptions', depth: 0, limit: 50, overrideAccess: false, sort: '-createdAt', user: member, where: { member: { equals: member.id } } }),
+    payload.find({
+      collection: 'loyalty-rewards',
+      depth: 1,
+      limit: 100,
+      overrideAccess: false,
+      sort: 'cost',
+      user: member,
+    }),
+    payload.find({
+      collection: 'loyalty-redemptions',
+      depth: 0,
+      limit: 50,
+      overrideAccess: false,
+      sort: '-createdAt',
+      user: member,
+      where: { member: { equals: member.id } },
+    }),
     tierGate(),
   ])
   const spendable = member.loyalty?.spendable ?? 0
   const now = Date.now()
   const available = (rewards as LoyaltyReward[]).filter(
-    (reward) => (!reward.activeFrom || new Date(reward.activeFrom).getTime() <= now) && (!reward.activeUntil || new Date(reward.activeUntil).getTime() >= now),
+    (reward) =>
+      (!reward.activeFrom || new Date(reward.activeFrom).getTime() <= now) &&
+      (!reward.activeUntil || new Date(reward.activeUntil).getTime() >= now),
   )
   return (
     <>
       <PageHeader title="Rewards">
         <p>
-          Spend your points on gear, vouchers and experiences. You have <strong className="pc-points-gain">{formatPoints(spendable)} points</strong> to spend.
+          Spend your points on gear, vouchers and experiences. You have{' '}
+          <strong className="pc-points-gain">{formatPoints(spendable)} points</strong> to spend.
         </p>
       </PageHeader>
       <ul className="pc-grid pc-grid--3" data-testid="reward-list">
@@ -47,13 +65,23 @@ export default async function RewardsPage() {
           const locked = gate.missingTier(reward.minimumTier)
           const soldOut = reward.stock !== null && reward.stock !== undefined && reward.stock <= 0
           const short = reward.cost - spendable
-          const reason = locked ? `For ${locked.name} members and above.` : soldOut ? 'Out of stock.' : short > 0 ? `You need ${formatPoints(short)} more points.` : undefined
+          const reason = locked
+            ? `For ${locked.name} members and above.`
+            : soldOut
+              ? 'Out of stock.'
+              : short > 0
+                ? `You need ${formatPoints(short)} more points.`
+                : undefined
           return (
             <Card as="li" key={reward.id} tone={locked ? 'locked' : 'plain'}>
               <h2 className="pc-card__title">{reward.title}</h2>
               <div className="pc-row">
                 <Badge tone="points">{formatPoints(reward.cost)} points</Badge>
-                {reward.stock !== null && reward.stock !== undefined ? <Badge tone={soldOut ? 'danger' : 'neutral'}>{soldOut ? 'Out of stock' : `${reward.stock} left`}</Badge> : null}
+                {reward.stock !== null && reward.stock !== undefined ? (
+                  <Badge tone={soldOut ? 'danger' : 'neutral'}>
+                    {soldOut ? 'Out of stock' : `${reward.stock} left`}
+                  </Badge>
+                ) : null}
                 {locked ? <LockedBadge tier={locked.name} /> : null}
                 {reward.requiresManagerApproval ? <Badge>Manager approval</Badge> : null}
               </div>
@@ -63,7 +91,12 @@ export default async function RewardsPage() {
                 </p>
               ) : null}
               <div className="pc-card__footer">
-                <RedeemButton cost={reward.cost} disabledReason={reason} rewardId={reward.id} title={reward.title} />
+                <RedeemButton
+                  cost={reward.cost}
+                  disabledReason={reason}
+                  rewardId={reward.id}
+                  title={reward.title}
+                />
               </div>
             </Card>
           )
@@ -83,14 +116,21 @@ export default async function RewardsPage() {
                     <div>
                       <strong>{redemption.rewardTitle}</strong>
                       <div className="pc-card__meta">
-                        {formatDate(redemption.createdAt)} · {formatPoints(redemption.points)} points
+                        {formatDate(redemption.createdAt)} · {formatPoints(redemption.points)}{' '}
+                        points
                       </div>
                     </div>
-                    <Badge tone={statusText[redemption.status].tone}>{statusText[redemption.status].label}</Badge>
+                    <Badge tone={statusText[redemption.status].tone}>
+                      {statusText[redemption.status].label}
+                    </Badge>
                   </div>
                   {redemption.status === 'requested' || redemption.status === 'approved' ? (
                     <ActionButton
-                      confirm={{ cancel: 'Keep it', confirm: 'Yes, cancel', question: `Cancel ${redemption.rewardTitle ?? 'this redemption'}? Your points are refunded.` }}
+                      confirm={{
+                        cancel: 'Keep it',
+                        confirm: 'Yes, cancel',
+                        question: `Cancel ${redemption.rewardTitle ?? 'this redemption'}? Your points are refunded.`,
+                      }}
                       label="Cancel redemption"
                       path={`/loyalty-redemptions/${redemption.id}/cancel`}
                       success="Cancelled; your points are refunded."

@@ -24,10 +24,16 @@ const kinds = [
   { label: 'Adjusted', value: 'adjust' },
 ]
 
-const sourceLabel: Record<string, string> = { 'case-studies': 'Case study', courses: 'Course', events: 'Event' }
+const sourceLabel: Record<string, string> = {
+  'case-studies': 'Case study',
+  courses: 'Course',
+  events: 'Event',
+}
 
 const sourceHref = (source: StatementLine['source']): null | string =>
-  source?.id && ['courses', 'case-studies', 'events'].includes(source.collection) ? `/${source.collection}/${source.id}` : null
+  source?.id && ['courses', 'case-studies', 'events'].includes(source.collection)
+    ? `/${source.collection}/${source.id}`
+    : null
 
 /** Every points movement with its reason and source, newest first, with the running balance. */
 export default async function StatementPage({ searchParams }: Props) {
@@ -37,13 +43,17 @@ export default async function StatementPage({ searchParams }: Props) {
   const search = new URLSearchParams({ limit: '20', page: String(page) })
   if (kind) search.set('kind', kind)
   const result = await loyaltyGet<Statement>(`/loyalty/statement?${search}`)
-  const link = (to: number) => `/statement?${new URLSearchParams({ ...(kind ? { kind } : {}), page: String(to) })}`
+  const link = (to: number) =>
+    `/statement?${new URLSearchParams({ ...(kind ? { kind } : {}), page: String(to) })}`
   return (
     <>
       <PageHeader title="Statement">
         <p>Every point you earned or spent, with the reason and where it came from.</p>
       </PageHeader>
-      <FilterForm action="/statement" fields={[{ label: 'Kind', name: 'kind', options: kinds, value: kind }]} />
+      <FilterForm
+        action="/statement"
+        fields={[{ label: 'Kind', name: 'kind', options: kinds, value: kind }]}
+      />
       {!result.ok ? (
         <Notice tone="error">{result.message}</Notice>
       ) : result.data.lines.length === 0 ? (
@@ -73,7 +83,9 @@ export default async function StatementPage({ searchParams }: Props) {
                                   {line.reason.includes(line.source.title) ? (
                                     <>
                                       Open {sourceLabel[line.source.collection].toLowerCase()}
-                                      <span className="pc-visually-hidden">: {line.source.title}</span>
+                                      <span className="pc-visually-hidden">
+                                        : {line.source.title}
+                                      </span>
                                     </>
                                   ) : (
                                     line.source.title
@@ -89,11 +101,23 @@ export default async function StatementPage({ searchParams }: Props) {
                         </div>
                       </div>
                       <div style={{ textAlign: 'right', whiteSpace: 'nowrap' }}>
-                        <div className={line.amount > 0 ? 'pc-amount--plus' : line.amount < 0 ? 'pc-amount--minus' : undefined}>
+                        <div
+                          className={
+                            line.amount > 0
+                              ? 'pc-amount--plus'
+                              : line.amount < 0
+                                ? 'pc-amount--minus'
+                                : undefined
+                          }
+                        >
                           {signedPoints(line.amount)}
                           <span className="pc-visually-hidden"> points</span>
                         </div>
-                        {line.balanceAfter !== null ? <div className="pc-card__meta">Balance {formatPoints(line.balanceAfter)}</div> : null}
+                        {line.balanceAfter !== null ? (
+                          <div className="pc-card__meta">
+                            Balance {formatPoints(line.balanceAfter)}
+                          </div>
+                        ) : null}
                       </div>
                     </div>
                   </li>
@@ -110,7 +134,8 @@ export default async function StatementPage({ searchParams }: Props) {
               <span />
             )}
             <span className="pc-card__meta">
-              Page {result.data.page} of {Math.max(1, result.data.totalPages)} · {result.data.totalLines} lines
+              Page {result.data.page} of {Math.max(1, result.data.totalPages)} ·{' '}
+              {result.data.totalLines} lines
             </span>
             {result.data.hasNextPage ? (
               <ButtonLink href={link(page + 1)} variant="secondary">

@@ -22,7 +22,9 @@ type Props = { params: Promise<{ id: string }> }
 const loadStory = async (id: string): Promise<CaseStudy> => {
   if (!/^\d{1,18}$/.test(id)) notFound()
   const { member, payload } = await requireMember()
-  const story = await payload.findByID({ collection: 'case-studies', depth: 1, id, overrideAccess: false, user: member }).catch(() => null)
+  const story = await payload
+    .findByID({ collection: 'case-studies', depth: 1, id, overrideAccess: false, user: member })
+    .catch(() => null)
   if (!story) notFound()
   return story
 }
@@ -41,7 +43,11 @@ export default async function CaseStudyPage({ params }: Props) {
   const image = mediaOf(story.coverImage)
   return (
     <article>
-      <PageHeader back={{ href: '/case-studies', label: 'All case studies' }} eyebrow={`${story.customer} · ${labelOf(industries, story.industry)}`} title={story.title}>
+      <PageHeader
+        back={{ href: '/case-studies', label: 'All case studies' }}
+        eyebrow={`${story.customer} · ${labelOf(industries, story.industry)}`}
+        title={story.title}
+      >
         <p>{story.summary}</p>
       </PageHeader>
       {(story.keyResults ?? []).length > 0 ? (
@@ -72,7 +78,13 @@ export default async function CaseStudyPage({ params }: Props) {
           <ReadingTracker caseStudyId={story.id} points={points.get(`case-studies:${story.id}`)} />
           {image ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img alt={image.alt} className="pc-cover pc-section" height={315} src={image.url} width={720} />
+            <img
+              alt={image.alt}
+              className="pc-cover pc-section"
+              height={315}
+              src={image.url}
+              width={720}
+            />
           ) : null}
           <div className="pc-prose">
             <section aria-labelledby="challenge">
@@ -94,7 +106,9 @@ export default async function CaseStudyPage({ params }: Props) {
               {story.results ? <RichText data={richText(story.results)} /> : null}
             </section>
           </div>
-          {(story.products ?? []).length > 0 ? <p className="pc-card__meta">Products: {(story.products ?? []).join(', ')}</p> : null}
+          {(story.products ?? []).length > 0 ? (
+            <p className="pc-card__meta">Products: {(story.products ?? []).join(', ')}</p>
+          ) : null}
         </>
       )}
     </article>

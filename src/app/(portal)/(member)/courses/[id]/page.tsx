@@ -25,7 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** One course: what it covers, the lessons with the member's progress, the quiz, the certificate. */
 export default async function CoursePage({ params }: Props) {
   const { id } = await params
-  const [course, gate, progress, points] = await Promise.all([loadCourse(id), tierGate(), courseProgress(id), pointsPreview()])
+  const [course, gate, progress, points] = await Promise.all([
+    loadCourse(id),
+    tierGate(),
+    courseProgress(id),
+    pointsPreview(),
+  ])
   const locked = gate.missingTier(course.requiredTier)
   const image = mediaOf(course.coverImage)
   const lessons = course.lessons ?? []
@@ -39,7 +44,11 @@ export default async function CoursePage({ params }: Props) {
     const needed = Math.max(0, locked.threshold - me.balances.qualifying)
     return (
       <>
-        <PageHeader back={{ href: '/courses', label: 'All courses' }} eyebrow="Course" title={course.title}>
+        <PageHeader
+          back={{ href: '/courses', label: 'All courses' }}
+          eyebrow="Course"
+          title={course.title}
+        >
           <p>{course.summary}</p>
         </PageHeader>
         <Card tone="locked">
@@ -48,7 +57,8 @@ export default async function CoursePage({ params }: Props) {
           </h2>
           <LockedBadge tier={locked.name} />
           <p className="pc-section" style={{ marginTop: 'var(--pc-space-3)' }}>
-            This course opens when you reach the {locked.name} tier. You are {gate.own ? `in ${gate.own.name}` : 'not in a tier yet'}
+            This course opens when you reach the {locked.name} tier. You are{' '}
+            {gate.own ? `in ${gate.own.name}` : 'not in a tier yet'}
             {needed > 0 ? `: ${formatPoints(needed)} more qualifying points to go.` : '.'}
           </p>
           <ButtonLink href="/courses" variant="secondary">
@@ -61,14 +71,22 @@ export default async function CoursePage({ params }: Props) {
 
   return (
     <>
-      <PageHeader back={{ href: '/courses', label: 'All courses' }} eyebrow="Course" title={course.title}>
+      <PageHeader
+        back={{ href: '/courses', label: 'All courses' }}
+        eyebrow="Course"
+        title={course.title}
+      >
         <p>{course.summary}</p>
         <div className="pc-row">
           <Badge>{labelOf(courseLevels, course.level)}</Badge>
           <Badge>{course.estimatedMinutes} min</Badge>
           <Badge>{plural(lessons.length, 'lesson')}</Badge>
           {hasQuiz ? <Badge>Quiz</Badge> : null}
-          {progress.completed ? <Badge tone="success">✓ Completed</Badge> : earn ? <PointsBadge points={earn} /> : null}
+          {progress.completed ? (
+            <Badge tone="success">✓ Completed</Badge>
+          ) : earn ? (
+            <PointsBadge points={earn} />
+          ) : null}
         </div>
       </PageHeader>
       {image ? (
@@ -79,7 +97,13 @@ export default async function CoursePage({ params }: Props) {
         <section aria-labelledby="lessons-heading">
           <Card>
             <h2 id="lessons-heading">Lessons</h2>
-            <ProgressBar label="Your progress" detail={`${done} of ${lessons.length} lessons`} max={lessons.length || 1} value={done} valueText={`${done} of ${lessons.length} lessons done`} />
+            <ProgressBar
+              label="Your progress"
+              detail={`${done} of ${lessons.length} lessons`}
+              max={lessons.length || 1}
+              value={done}
+              valueText={`${done} of ${lessons.length} lessons done`}
+            />
             <ol className="pc-list pc-lessons" data-testid="lesson-list">
               {lessons.map((lesson, index) => {
                 const finished = Boolean(lesson.id && progress.lessonsDone.has(lesson.id))
@@ -102,24 +126,34 @@ export default async function CoursePage({ params }: Props) {
           <Card tone="highlight">
             <h2 id="next-heading">{progress.completed ? 'Course complete' : 'Next step'}</h2>
             <div className="pc-stack">
-            {progress.completed ? (
-              <>
-                <Notice tone="success">You finished this course{progress.quizScore !== null ? ` with ${progress.quizScore} % in the quiz` : ''}.</Notice>
-                {progress.certificateCode ? <ButtonLink href={`/courses/${course.id}/certificate`}>View your certificate</ButtonLink> : null}
-              </>
-            ) : nextLesson ? (
-              <ButtonLink block href={`/courses/${course.id}/lessons/${nextLesson.id}`}>
-                {done === 0 ? 'Start the course' : 'Continue'}: {nextLesson.title}
-              </ButtonLink>
-            ) : hasQuiz ? (
-              <>
-                <p>All lessons done. Pass the quiz to complete the course.</p>
-                <ButtonLink block href={`/courses/${course.id}/quiz`}>
-                  Take the quiz
+              {progress.completed ? (
+                <>
+                  <Notice tone="success">
+                    You finished this course
+                    {progress.quizScore !== null ? ` with ${progress.quizScore} % in the quiz` : ''}
+                    .
+                  </Notice>
+                  {progress.certificateCode ? (
+                    <ButtonLink href={`/courses/${course.id}/certificate`}>
+                      View your certificate
+                    </ButtonLink>
+                  ) : null}
+                </>
+              ) : nextLesson ? (
+                <ButtonLink block href={`/courses/${course.id}/lessons/${nextLesson.id}`}>
+                  {done === 0 ? 'Start the course' : 'Continue'}: {nextLesson.title}
                 </ButtonLink>
-              </>
-            ) : null}
-            {hasQuiz && !progress.completed && nextLesson ? <p className="pc-card__meta">The quiz opens after the last lesson.</p> : null}
+              ) : hasQuiz ? (
+                <>
+                  <p>All lessons done. Pass the quiz to complete the course.</p>
+                  <ButtonLink block href={`/courses/${course.id}/quiz`}>
+                    Take the quiz
+                  </ButtonLink>
+                </>
+              ) : null}
+              {hasQuiz && !progress.completed && nextLesson ? (
+                <p className="pc-card__meta">The quiz opens after the last lesson.</p>
+              ) : null}
             </div>
           </Card>
         </section>

@@ -17,13 +17,21 @@ export const metadata: Metadata = { title: 'Certificate' }
 /** A printable certificate, once the course is complete and it issues one. */
 export default async function CertificatePage({ params }: Props) {
   const { id } = await params
-  const [{ member }, course, records, me] = await Promise.all([requireMember(), loadCourse(id), progressOn('courses', id), loyaltyMe()])
+  const [{ member }, course, records, me] = await Promise.all([
+    requireMember(),
+    loadCourse(id),
+    progressOn('courses', id),
+    loyaltyMe(),
+  ])
   const record = records.find((candidate) => candidate.item === 'course')
   if (!record?.completedAt || !record.certificateCode) redirect(`/courses/${course.id}`)
   return (
     <>
       <div className="pc-no-print">
-        <PageHeader back={{ href: `/courses/${course.id}`, label: course.title }} title="Your certificate" />
+        <PageHeader
+          back={{ href: `/courses/${course.id}`, label: course.title }}
+          title="Your certificate"
+        />
       </div>
       <section aria-label="Certificate" className="pc-certificate">
         <p className="pc-eyebrow">Nordwind Heat Systems · Partner Club</p>

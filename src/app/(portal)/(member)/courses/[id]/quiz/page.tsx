@@ -19,7 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The course quiz, once every lesson is done. */
 export default async function QuizPage({ params }: Props) {
   const { id } = await params
-  const [course, gate, progress] = await Promise.all([loadCourse(id), tierGate(), courseProgress(id)])
+  const [course, gate, progress] = await Promise.all([
+    loadCourse(id),
+    tierGate(),
+    courseProgress(id),
+  ])
   if (gate.missingTier(course.requiredTier)) redirect(`/courses/${course.id}`)
   const questions = course.quiz?.questions ?? []
   if (questions.length === 0) notFound()
@@ -28,9 +32,14 @@ export default async function QuizPage({ params }: Props) {
   const allowed = course.quiz?.attemptsAllowed ?? 3
   const pass = course.quiz?.passMarkPercent ?? 70
   const header = (
-    <PageHeader back={{ href: `/courses/${course.id}`, label: course.title }} eyebrow="Quiz" title={`Quiz: ${course.title}`}>
+    <PageHeader
+      back={{ href: `/courses/${course.id}`, label: course.title }}
+      eyebrow="Quiz"
+      title={`Quiz: ${course.title}`}
+    >
       <p>
-        {plural(questions.length, 'question')} · pass mark {pass} % · {plural(allowed, 'attempt')} in all
+        {plural(questions.length, 'question')} · pass mark {pass} % · {plural(allowed, 'attempt')}{' '}
+        in all
       </p>
     </PageHeader>
   )
@@ -38,8 +47,12 @@ export default async function QuizPage({ params }: Props) {
     return (
       <>
         {header}
-        <Notice tone="warning">Finish every lesson first: {plural(open.length, 'lesson')} to go.</Notice>
-        <ButtonLink href={`/courses/${course.id}/lessons/${open[0].id}`}>Go to {open[0].title}</ButtonLink>
+        <Notice tone="warning">
+          Finish every lesson first: {plural(open.length, 'lesson')} to go.
+        </Notice>
+        <ButtonLink href={`/courses/${course.id}/lessons/${open[0].id}`}>
+          Go to {open[0].title}
+        </ButtonLink>
       </>
     )
   }
@@ -47,13 +60,20 @@ export default async function QuizPage({ params }: Props) {
     <>
       {header}
       <QuizForm
-        alreadyPassed={progress.quizPassed ? { certificate: Boolean(progress.certificateCode), scorePercent: progress.quizScore } : null}
+        alreadyPassed={
+          progress.quizPassed
+            ? { certificate: Boolean(progress.certificateCode), scorePercent: progress.quizScore }
+            : null
+        }
         attemptsLeft={Math.max(0, allowed - progress.quizAttempts)}
         courseId={course.id}
         passMarkPercent={pass}
         questions={questions.map((question) => ({
           id: String(question.id),
-          options: question.options.map((option) => ({ id: String(option.id), label: option.label })),
+          options: question.options.map((option) => ({
+            id: String(option.id),
+            label: option.label,
+          })),
           question: question.question,
         }))}
       />

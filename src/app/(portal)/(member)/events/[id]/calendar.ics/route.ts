@@ -7,9 +7,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params
   const { member, payload } = await requireMember()
   if (!/^\d{1,18}$/.test(id)) return new Response('Not found', { status: 404 })
-  const event = await payload.findByID({ collection: 'events', depth: 0, id, overrideAccess: false, user: member }).catch(() => null)
+  const event = await payload
+    .findByID({ collection: 'events', depth: 0, id, overrideAccess: false, user: member })
+    .catch(() => null)
   if (!event) return new Response('Not found', { status: 404 })
-  const venue = [event.venue?.name, event.venue?.address, event.venue?.city].filter(Boolean).join(', ')
+  const venue = [event.venue?.name, event.venue?.address, event.venue?.city]
+    .filter(Boolean)
+    .join(', ')
   const { error, value } = createEvent({
     description: `${event.summary}\n\nPartner Club: ${new URL(`/events/${event.id}`, process.env.PUBLIC_URL || 'http://localhost').pathname}`,
     end: new Date(event.endsAt).getTime(),

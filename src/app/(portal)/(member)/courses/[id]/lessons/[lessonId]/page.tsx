@@ -48,13 +48,20 @@ export default async function LessonPage({ params }: Props) {
   const following = lessons[index + 1]
   const hasQuiz = (course.quiz?.questions ?? []).length > 0
   const next = following
-    ? { href: `/courses/${course.id}/lessons/${following.id}`, label: `Next lesson: ${following.title}` }
+    ? {
+        href: `/courses/${course.id}/lessons/${following.id}`,
+        label: `Next lesson: ${following.title}`,
+      }
     : hasQuiz
       ? { href: `/courses/${course.id}/quiz`, label: 'Take the quiz' }
       : { href: `/courses/${course.id}`, label: 'Back to the course' }
   return (
     <article>
-      <PageHeader back={{ href: `/courses/${course.id}`, label: course.title }} eyebrow={`Lesson ${index + 1} of ${lessons.length}`} title={lesson.title} />
+      <PageHeader
+        back={{ href: `/courses/${course.id}`, label: course.title }}
+        eyebrow={`Lesson ${index + 1} of ${lessons.length}`}
+        title={lesson.title}
+      />
       {lesson.videoUrl ? <LessonVideo url={lesson.videoUrl} /> : null}
       <div className="pc-prose">
         <RichText data={lesson.body as unknown as SerializedEditorState} />
