@@ -66,8 +66,9 @@ afterAll(async () => {
 describe('the member portal in Chromium at 375 px', () => {
   it('sends visitors to sign-in, signs a member in and out, and turns staff away', async () => {
     const page = await phonePage()
-    await page.goto('/courses')
+    await page.goto('/courses?level=foundation')
     await page.waitForURL((url) => url.pathname === '/sign-in')
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/courses?level=foundation')
     await look(page, 'sign-in')
 
     await page.getByLabel('Work email').fill(anna)
@@ -94,11 +95,9 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.waitForURL((url) => url.pathname === '/sign-in')
 
     // A staff account (users collection) does not enter the portal.
-    const staff = await page
-      .context()
-      .request.post('/api/users/login', {
-        data: { email: demoLogins.admin.email, password: demoLogins.admin.password },
-      })
+    const staff = await page.context().request.post('/api/users/login', {
+      data: { email: demoLogins.admin.email, password: demoLogins.admin.password },
+    })
     expect(staff.status()).toBe(200)
     await page.goto('/')
     await page.waitForURL('**/sign-in?reason=staff')
@@ -310,11 +309,16 @@ describe('the member portal in Chromium at 375 px', () => {
 
   it('keeps a member out of another company and out of a course above their tier', async () => {
     const page = await phonePage()
-    await signInAs(page, tom, password)
-    // No "My company" for a member who is not a manager, and the page refuses them.
-    expect(await page.getByRole('link', { name: 'My company' }).count()).toBe(0)
+    // Signing in from a deep link lands on the page asked for.
     await page.goto('/company')
+    await page.waitForURL('**/sign-in?next=%2Fcompany')
+    await page.getByLabel('Work email').fill(tom)
+    await page.getByLabel('Password').fill(password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.waitForURL('**/company')
+    // The page refuses a member who is not a manager, and the menu does not offer it.
     await page.getByText('Only partner managers see their company’s overview.').waitFor()
+    expect(await page.getByRole('link', { name: 'My company' }).count()).toBe(0)
     await look(page, 'company-refused')
     const klimatech = await memberByEmail(server.payload, anna)
     const otherCompany = await page
