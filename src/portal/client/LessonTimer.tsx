@@ -92,7 +92,7 @@ export function LessonTimer({ courseId, lessonId, next }: Props) {
   return (
     <section
       aria-labelledby="lesson-done-heading"
-      className="pc-card pc-card--highlight pc-section"
+      className="pc-card pc-card--highlight pc-section pc-lesson-done"
     >
       <h2 id="lesson-done-heading">{phase === 'done' ? 'Lesson done' : 'Finish the lesson'}</h2>
       {phase === 'starting' ? <p>Starting the lesson…</p> : null}

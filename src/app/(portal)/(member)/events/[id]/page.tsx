@@ -164,7 +164,7 @@ export default async function EventPage({ params }: Props) {
               {status === 'waitlisted' ? (
                 <Badge tone="warning">Waitlist: number {position ?? '?'}</Badge>
               ) : null}
-              {status === 'none' ? <Badge>Not registered</Badge> : null}
+              {status === 'none' && !isPast ? <Badge>Not registered</Badge> : null}
               {!isPast && status !== 'attended' && earn ? (
                 <PointsBadge points={earn} reason="for attending" />
               ) : null}
