@@ -67,7 +67,9 @@ export function ActionButton({
       <div className="pc-notice pc-notice--warning" role="group" aria-label="Confirm">
         <p>{confirm.question}</p>
         <div className="pc-row">
-          <Button onClick={send}>{confirm.confirm}</Button>
+          <Button autoFocus onClick={send}>
+            {confirm.confirm}
+          </Button>
           <Button onClick={() => setConfirming(false)} variant="secondary">
             {confirm.cancel ?? 'Cancel'}
           </Button>

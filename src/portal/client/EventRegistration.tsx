@@ -95,7 +95,7 @@ export function EventRegistration({ canRegister, eventId, status }: Props) {
             you earned for registering are taken back.
           </p>
           <div className="pc-row">
-            <Button onClick={cancel} variant="danger">
+            <Button autoFocus onClick={cancel} variant="danger">
               Yes, cancel
             </Button>
             <Button onClick={() => setConfirming(false)} variant="secondary">

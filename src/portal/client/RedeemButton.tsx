@@ -55,7 +55,7 @@ export function RedeemButton({ cost, disabledReason, rewardId, title }: Props) {
             Redeem <strong>{title}</strong> for {cost.toLocaleString('en-GB')} points?
           </p>
           <div className="pc-row">
-            <Button aria-busy={busy} disabled={busy} onClick={redeem}>
+            <Button aria-busy={busy} autoFocus disabled={busy} onClick={redeem}>
               {busy ? 'Redeeming…' : 'Yes, redeem'}
             </Button>
             <Button disabled={busy} onClick={() => setConfirming(false)} variant="secondary">
