@@ -246,6 +246,41 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.context().close()
   })
 
+  it('puts a member on a full event’s waitlist with their position, and lets them leave it', async () => {
+    const eventId = await idBySlug('events', 'training-geocore-hands-on-day')
+    await server.payload.update({
+      collection: 'events',
+      data: { capacity: 1 },
+      id: eventId,
+      overrideAccess: true,
+    })
+    // Lukas takes the only seat.
+    const lukasPage = await phonePage()
+    const seat = await lukasPage
+      .context()
+      .request.post('/api/members/login', { data: { email: lukas, password } })
+    expect(seat.status()).toBe(200)
+    expect(
+      (await lukasPage.context().request.post(`/api/events/${eventId}/register`)).status(),
+    ).toBe(200)
+    await lukasPage.context().close()
+
+    const page = await phonePage()
+    await signInAs(page, anna, password)
+    await page.goto(`/events/${eventId}`)
+    await page.getByText('Full: waitlist open').waitFor()
+    await page.getByRole('button', { name: 'Register' }).click()
+    await page.getByText('The event is full. You are number 1 on the waitlist').waitFor()
+    await page.getByTestId('registration-status').getByText('Waitlist: number 1').waitFor()
+    await look(page, 'event-waitlist')
+    await page.getByRole('button', { name: 'Leave the waitlist' }).click()
+    await page.getByRole('group', { name: 'Confirm cancellation' }).waitFor()
+    await page.getByRole('button', { name: 'Yes, cancel' }).click()
+    await page.getByText('Your registration is cancelled.').waitFor()
+    await page.getByTestId('registration-status').getByText('Not registered').waitFor()
+    await page.context().close()
+  })
+
   it('redeems a reward after confirming and shows it on the statement', async () => {
     const before = await spendableOf(anna)
     const page = await phonePage()

@@ -8,6 +8,7 @@ import type { ButtonVariant } from '../components/Button'
 import { Button } from '../components/Button'
 import { type AwardSummary, apiRequest, pointsGained } from './api'
 import { type FeedbackState, Feedback } from './Feedback'
+import { showToast } from './toast'
 
 type ActionButtonProps = {
   body?: Record<string, unknown>
@@ -24,8 +25,9 @@ type ActionButtonProps = {
 }
 
 /**
- * Sends one REST request, shows progress and the outcome in plain words ("+10 points",
- * or the API's own error message), then refreshes the server-rendered page.
+ * Sends one REST request, shows progress and the outcome in plain words ("+10 points" in the
+ * page's toast region, or the API's own error message next to the button), then refreshes the
+ * server-rendered page.
  */
 export function ActionButton({
   body,
@@ -58,7 +60,8 @@ export function ActionButton({
       return
     }
     const gained = pointsGained(result.data.award)
-    setFeedback({ text: gained ? `${success} ${gained}` : success, tone: 'success' })
+    // The button may leave the page when it refreshes, so the outcome goes to the toast region.
+    showToast({ text: gained ? `${success} ${gained}` : success, tone: 'success' })
     startTransition(() => router.refresh())
   }
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 
 import { NavLinks, type NavItem } from '@/portal/client/NavLinks'
 import { SignOutButton } from '@/portal/client/SignOutButton'
+import { Toaster } from '@/portal/client/Toaster'
 import { BrandHeader } from '@/portal/components/BrandHeader'
 import { formatPoints } from '@/portal/data/format'
 import { isManager, requireMember } from '@/portal/data/session'
@@ -33,6 +34,7 @@ export default async function MemberLayout({ children }: { children: ReactNode }
       <main className="pc-main" id="main">
         {children}
       </main>
+      <Toaster />
       <footer className="pc-footer">
         Signed in as {member.name} · Nordwind Heat Systems Partner Club
       </footer>
