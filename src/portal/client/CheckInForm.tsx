@@ -6,6 +6,7 @@ import { useState } from 'react'
 import { Button } from '../components/Button'
 import { type AwardSummary, apiRequest, pointsGained } from './api'
 import { type FeedbackState, Feedback } from './Feedback'
+import { showToast } from './toast'
 
 /** Check-in with the attendance code announced at the event. */
 export function CheckInForm({ eventId }: { eventId: number | string }) {
@@ -28,7 +29,8 @@ export function CheckInForm({ eventId }: { eventId: number | string }) {
         setBusy(false)
         if (!result.ok) return setFeedback({ text: result.message, tone: 'error' })
         const gained = pointsGained(result.data.award)
-        setFeedback({
+        // The form leaves the page once the member has attended, so the toast says it.
+        showToast({
           text: `You are checked in. Enjoy the event!${gained ? ` ${gained}` : ''}`,
           tone: 'success',
         })
