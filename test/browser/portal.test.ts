@@ -188,7 +188,7 @@ describe('the member portal in Chromium at 375 px', () => {
     )
     await look(page, 'certificate')
 
-    await page.getByRole('link', { name: 'Home' }).click()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home' }).click()
     await page.waitForURL((url) => url.pathname === '/')
     const spendable = await spendableOf(anna)
     expect(spendable).toBeGreaterThan(620)
@@ -299,7 +299,10 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.getByTestId('my-redemptions').getByText('Thermos mug').waitFor()
     expect(await spendableOf(anna)).toBe(before - 300)
 
-    await page.getByRole('link', { name: 'Statement' }).click()
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Statement' })
+      .click()
     await page.waitForURL('**/statement')
     const first = page.getByTestId('statement-lines').locator('li').first()
     expect(await first.textContent()).toContain('Thermos mug')

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 
+import Link from 'next/link'
+
 import { NavLinks, type NavItem } from '@/portal/client/NavLinks'
 import { SignOutButton } from '@/portal/client/SignOutButton'
 import { Toaster } from '@/portal/client/Toaster'
@@ -25,9 +27,11 @@ export default async function MemberLayout({ children }: { children: ReactNode }
   return (
     <>
       <BrandHeader>
-        <span className="pc-header__points" data-testid="header-points">
-          {formatPoints(member.loyalty?.spendable ?? 0)} pts
-        </span>
+        <Link className="pc-header__points" data-testid="header-points" href="/statement">
+          {formatPoints(member.loyalty?.spendable ?? 0)}
+          <span aria-hidden="true"> pts</span>
+          <span className="pc-visually-hidden"> points to spend: see your statement</span>
+        </Link>
         <SignOutButton />
       </BrandHeader>
       <NavLinks items={items} />
