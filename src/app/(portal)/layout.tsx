@@ -4,7 +4,7 @@ import type { ReactNode } from 'react'
 import './portal.css'
 
 export const metadata: Metadata = {
-  description: 'Learn, attend and earn with the Nordwind partner programme.',
+  description: 'Learn, attend and earn with the Nordwind Heat Systems partner programme.',
   title: { default: 'Partner Club', template: '%s · Partner Club' },
 }
 
@@ -14,7 +14,7 @@ export const viewport: Viewport = {
   width: 'device-width',
 }
 
-export default function PortalLayout({ children }: { children: ReactNode }) {
+export default function PortalRootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>{children}</body>

@@ -1,0 +1,16 @@
+/**
+ * Starts the portal from the current build on a fresh, seeded SQLite database, for looking at
+ * it by hand or taking screenshots:
+ *   PAYLOAD_SECRET=dev node scripts/launch.mjs scripts/portal-preview.ts [port]
+ * Stop with Ctrl+C.
+ */
+import { startPortal } from '../test/browser/portalServer'
+
+const running = await startPortal(Number(process.argv[2] ?? 3100))
+console.log(`Portal preview: ${running.url}/  (anna.becker@partners.example / demo-member-2026)`)
+const stop = async () => {
+  await running.close()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
