@@ -82,6 +82,35 @@ describe('callEndpoint: the REST endpoints in process, for server-rendered pages
     expect(good).toMatchObject({ data: { lines: [] }, ok: true })
   })
 
+  it('GET /loyalty/earnable lists every open item with its points, not only the top five', async () => {
+    await payload.create({
+      collection: 'loyalty-earning-rules',
+      data: { name: 'Course completed', points: 100, verb: 'course.completed' },
+    })
+    const earnable = await callEndpoint<{
+      items: { collection: string; id: string; points: number; title: string }[]
+    }>(payload, asMember(f.memberA), 'get', '/loyalty/earnable')
+    expect(earnable.ok).toBe(true)
+    if (!earnable.ok) return
+    const { docs: courses } = await payload.find({
+      collection: 'courses',
+      depth: 0,
+      where: { _status: { equals: 'published' } },
+    })
+    const open = courses.filter((course) => !course.requiredTier)
+    expect(earnable.data.items.filter((item) => item.collection === 'courses')).toHaveLength(
+      open.length,
+    )
+    expect(earnable.data.items.every((item) => item.points === 100)).toBe(true)
+    const staff = await callEndpoint(
+      payload,
+      { ...f.admin, collection: 'users' },
+      'get',
+      '/loyalty/earnable',
+    )
+    expect(staff).toMatchObject({ ok: false, status: 403 })
+  })
+
   it('refuses a path that is not an endpoint', async () => {
     await expect(callEndpoint(payload, null, 'get', '/loyalty/nothing-here')).rejects.toThrow(
       /no GET endpoint/,

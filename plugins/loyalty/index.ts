@@ -27,6 +27,7 @@ export type { LoyaltyPluginOptions } from './types'
 export { loyaltySlugs } from './types'
 export { callEndpoint, loyaltyOptionsOf } from './local'
 export type { LocalCallResult } from './local'
+export type { NextAction } from './services/nextActions'
 
 /**
  * The Partner Club loyalty plugin: points ledger, earning rules, promotions and tiers for

@@ -95,6 +95,19 @@ export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
     path: '/loyalty/me',
   },
   {
+    // Every open item the member could earn points for (not only the top five of /me), for
+    // catalogues that show "+N points" on each card.
+    handler: handle(async (req) => {
+      const signedIn = requireMember(req, options)
+      const member = memberSnapshot(signedIn, options)
+      const tiers = await loadTiers(req.payload, options)
+      const items = await nextBestActionsFor(req.payload, options, member, tiers, new Date(), 1000)
+      return ok({ items })
+    }),
+    method: 'get',
+    path: '/loyalty/earnable',
+  },
+  {
     handler: handle(async (req) => {
       const signedIn = requireMember(req, options)
       const query = req.searchParams
