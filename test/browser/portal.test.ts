@@ -32,6 +32,9 @@ let browser: Browser
 /** Screenshot at phone width, then axe-core: no serious or critical violations. */
 const look = async (page: Page, name: string) => {
   await page.waitForLoadState('load')
+  // Next streams the metadata, and a refresh after an action replaces the <title>: wait until
+  // the page has one again (a missing title is still caught: this wait then times out).
+  await page.waitForFunction(() => document.title.trim().length > 0)
   await screenshot(page, name)
   const violations = await seriousA11yViolations(page)
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
