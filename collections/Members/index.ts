@@ -12,6 +12,7 @@ import {
 import { jobRoles, locales } from '../../src/config/programme'
 import { mustExist } from '../../src/fields/relationships'
 import { refuseBlocked } from './hooks/refuseBlocked'
+import { resetPasswordEmailHTML } from './auth/resetPasswordEmail'
 
 /**
  * Staff read every member; a member reads their own record; a partner manager also reads the
@@ -65,6 +66,14 @@ export const Members: CollectionConfig = {
     // req.user keeps relationship ids (partner, tier): nothing on the request path needs them
     // populated, and populating costs two reads on every authenticated request.
     depth: 0,
+    forgotPassword: {
+      generateEmailHTML: resetPasswordEmailHTML,
+      generateEmailSubject: () => 'Reset your Partner Club password',
+      // Payload's per-account interval writes outside the operation's transaction, which on
+      // SQLite waits for that transaction's own lock ("database is locked"). The Express server
+      // throttles password-reset requests per address instead (src/server/rateLimits.ts).
+      minRequestInterval: 0,
+    },
     lockTime: 10 * 60 * 1000,
     maxLoginAttempts: 5,
     tokenExpiration: 30 * 24 * 60 * 60,

@@ -9,6 +9,7 @@ import { getPayload, handleEndpoints } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
+import { passwordResetLimiter } from './rateLimits'
 import { closeDatabase, pingDatabase } from './readiness'
 
 /** How the server serves pages (admin panel and portal). */
@@ -102,6 +103,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const graphQLRoute = `${apiRoute}${payload.config.routes.graphQL}`
   const playgroundRoute = `${apiRoute}${payload.config.routes.graphQLPlayground}`
   const resolvedConfig = payload.config
+  app.post(`${apiRoute}/:collection/forgot-password`, passwordResetLimiter())
   app.post(graphQLRoute, fetchHandler(GRAPHQL_POST(resolvedConfig)))
   if (!(
     process.env.NODE_ENV === 'production' && payload.config.graphQL.disablePlaygroundInProduction
