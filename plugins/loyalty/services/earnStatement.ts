@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { type DriverValueEncoder, type SQL, sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 import type { BalancesAfter } from './balances'
@@ -8,7 +8,8 @@ import type { EntryDraft, LedgerRecord } from './ledgerWriter'
 
 import { lotPoints } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
-import { type Row, column, sqlAccess, sqlType } from './sqlDatabase'
+import { runPrepared, slot } from './preparedStatement'
+import { type SqlAccess, column, sqlAccess, sqlType } from './sqlDatabase'
 
 type ID = number | string
 
@@ -34,8 +35,6 @@ const ledgerKeys = [
   'updatedAt',
 ] as const
 
-type Executor = { execute: (query: SQL) => Promise<{ rows: Row[] }> }
-
 /**
  * Whether `writeEarnStatement` can write these drafts: PostgreSQL (data-modifying CTEs), only
  * credits (no balance can go below zero, so there is no condition to roll back on), one actor
@@ -48,6 +47,79 @@ export const canWriteAsOneStatement = (payload: Payload, drafts: EntryDraft[]): 
   if (drafts.some((draft) => JSON.stringify(draft.actor ?? null) !== actor)) return false
   const accounts = drafts.map((draft) => `${draft.account}:${draft.member}:${draft.organisation}`)
   return new Set(accounts).size === accounts.length
+}
+
+/** The statement for drafts of this shape, with a `slot` for every per-call value. */
+const buildEarnStatement = (
+  access: SqlAccess,
+  options: ResolvedLoyaltyOptions,
+  drafts: EntryDraft[],
+  actor: EntryDraft['actor'],
+): SQL => {
+  const ledger = access.table(loyaltySlugs.ledger)
+  const rels = access.table(loyaltySlugs.ledger, '_rels')
+  const rows = drafts.map(
+    (_, index) =>
+      sql`(${sql.join(
+        ledgerKeys.map((key) => sql`${slot(`d${index}.${key}`)}`),
+        sql`, `,
+      )})`,
+  )
+  const parts: SQL[] = [
+    sql`entries as (insert into ${ledger} (${sql.join(
+      ledgerKeys.map((key) => column(ledger, key)),
+      sql`, `,
+    )}) values ${sql.join(rows, sql`, `)} on conflict (${column(ledger, 'idempotencyKey')}) do nothing returning ${column(ledger, 'id')} as id, ${column(ledger, 'idempotencyKey')} as key)`,
+    sql`complete as (select count(*) = ${sql.raw(String(drafts.length))} as ok from entries)`,
+  ]
+  if (actor) {
+    const actorColumn = `${actor.relationTo}ID`
+    parts.push(
+      sql`actors as (insert into ${rels} (${column(rels, 'parent')}, ${column(rels, 'path')}, ${column(
+        rels,
+        actorColumn,
+      )}) select id, 'actor', cast(${slot('actor')} as ${sql.raw(sqlType(rels, actorColumn))}) from entries)`,
+    )
+  }
+  const aliases: string[] = []
+  drafts.forEach((draft, index) => {
+    const holder = access.table(
+      draft.account === 'member' ? options.members : options.organisations,
+    )
+    const alias = `account${index}`
+    aliases.push(alias)
+    const add = (key: string, value: string) =>
+      sql`${column(holder, key)} = coalesce(${column(holder, key)}, 0) + ${slot(`a${index}.${value}`)}`
+    parts.push(
+      sql`${sql.identifier(alias)} as (update ${holder} set ${add('loyalty_spendable', 'amount')}, ${add(
+        'loyalty_qualifying',
+        'qualifying',
+      )}, ${add('loyalty_lifetime', 'qualifying')}, ${add('loyalty_lots', 'lots')} where ${column(holder, 'id')} = ${slot(`a${index}.id`)} and (select ok from complete) returning ${column(
+        holder,
+        'loyalty_spendable',
+      )} as spendable, ${column(holder, 'loyalty_qualifying')} as qualifying, ${column(
+        holder,
+        'loyalty_lifetime',
+      )} as lifetime, ${column(holder, 'loyalty_tier')} as "tierId", ${column(
+        holder,
+        'loyalty_tierSince',
+      )} as "tierSince")`,
+    )
+  })
+  const selected = [
+    sql`(select json_agg(json_build_object('id', id, 'key', key)) from entries) as ids`,
+    // 1 / 0, an error that undoes the whole statement, unless nothing was written (a booked
+    // key) or every row was written and every account updated.
+    sql`1 / (case when (select count(*) from entries) = 0 or ((select ok from complete)${sql.join(
+      aliases.map((alias) => sql` and (select count(*) from ${sql.identifier(alias)}) = 1`),
+      sql``,
+    )}) then 1 else 0 end) as guard`,
+    ...aliases.map(
+      (alias) =>
+        sql`(select row_to_json(${sql.identifier(alias)}) from ${sql.identifier(alias)}) as ${sql.identifier(alias)}`,
+    ),
+  ]
+  return sql`with ${sql.join(parts, sql`, `)} select ${sql.join(selected, sql`, `)}`
 }
 
 /**
@@ -68,80 +140,28 @@ export const writeEarnStatement = async (
 ): Promise<null | { balances: Map<string, BalancesAfter>; entries: LedgerRecord[] }> => {
   const access = sqlAccess(payload)
   if (!access) throw new Error('loyalty: writeEarnStatement needs a SQL adapter')
-  const ledger = access.table(loyaltySlugs.ledger)
-  const rels = access.table(loyaltySlugs.ledger, '_rels')
   const createdAt = new Date().toISOString()
-
-  const rows = drafts.map((draft) => {
-    const data: Record<string, unknown> = { ...toData(draft), createdAt, updatedAt: createdAt }
-    return sql`(${sql.join(
-      ledgerKeys.map((key) =>
-        sql.param(
-          data[key] ?? null,
-          ledger[key] as unknown as DriverValueEncoder<unknown, unknown>,
-        ),
-      ),
-      sql`, `,
-    )})`
-  })
-  const parts: SQL[] = [
-    sql`entries as (insert into ${ledger} (${sql.join(
-      ledgerKeys.map((key) => column(ledger, key)),
-      sql`, `,
-    )}) values ${sql.join(rows, sql`, `)} on conflict (${column(ledger, 'idempotencyKey')}) do nothing returning ${column(ledger, 'id')} as id, ${column(ledger, 'idempotencyKey')} as key)`,
-    sql`complete as (select count(*) = ${drafts.length} as ok from entries)`,
-  ]
-  const actor = drafts[0].actor
-  if (actor) {
-    parts.push(
-      sql`actors as (insert into ${rels} (${column(rels, 'parent')}, ${column(rels, 'path')}, ${column(
-        rels,
-        `${actor.relationTo}ID`,
-      )}) select id, 'actor', cast(${actor.value} as ${sql.raw(sqlType(rels, `${actor.relationTo}ID`))}) from entries)`,
-    )
-  }
-  const updates: { alias: string; key: string }[] = []
-  drafts.forEach((draft, index) => {
-    const holder = access.table(
-      draft.account === 'member' ? options.members : options.organisations,
-    )
+  const actor = drafts[0].actor ?? null
+  const values: Record<string, unknown> = { actor: actor?.value ?? null }
+  const updates = drafts.map((draft, index) => {
     const id = draft.account === 'member' ? draft.member : draft.organisation
     if (id === null) throw new Error(`loyalty: a ${draft.account} entry needs its ${draft.account}`)
-    const alias = `account${index}`
-    const set = (key: string, amount: number) =>
-      sql`${column(holder, key)} = coalesce(${column(holder, key)}, 0) + ${amount}`
-    parts.push(
-      sql`${sql.identifier(alias)} as (update ${holder} set ${set('loyalty_spendable', draft.amount)}, ${set(
-        'loyalty_qualifying',
-        draft.qualifyingAmount,
-      )}, ${set('loyalty_lifetime', draft.qualifyingAmount)}, ${set('loyalty_lots', lotPoints(draft))} where ${column(holder, 'id')} = ${id} and (select ok from complete) returning ${column(
-        holder,
-        'loyalty_spendable',
-      )} as spendable, ${column(holder, 'loyalty_qualifying')} as qualifying, ${column(
-        holder,
-        'loyalty_lifetime',
-      )} as lifetime, ${column(holder, 'loyalty_tier')} as "tierId", ${column(
-        holder,
-        'loyalty_tierSince',
-      )} as "tierSince")`,
-    )
-    updates.push({ alias, key: `${draft.account}:${id}` })
+    const data: Record<string, unknown> = { ...toData(draft), createdAt, updatedAt: createdAt }
+    data.breakdown = data.breakdown === null ? null : JSON.stringify(data.breakdown)
+    for (const key of ledgerKeys) values[`d${index}.${key}`] = data[key] ?? null
+    values[`a${index}.amount`] = draft.amount
+    values[`a${index}.qualifying`] = draft.qualifyingAmount
+    values[`a${index}.lots`] = lotPoints(draft)
+    values[`a${index}.id`] = id
+    return { alias: `account${index}`, key: `${draft.account}:${id}` }
   })
-  const selected = [
-    sql`(select json_agg(json_build_object('id', id, 'key', key)) from entries) as ids`,
-    // 1 / 0, an error that undoes the whole statement, unless nothing was written (a booked
-    // key) or every row was written and every account updated.
-    sql`1 / (case when (select count(*) from entries) = 0 or ((select ok from complete)${sql.join(
-      updates.map(({ alias }) => sql` and (select count(*) from ${sql.identifier(alias)}) = 1`),
-      sql``,
-    )}) then 1 else 0 end) as guard`,
-    ...updates.map(
-      ({ alias }) =>
-        sql`(select row_to_json(${sql.identifier(alias)}) from ${sql.identifier(alias)}) as ${sql.identifier(alias)}`,
-    ),
-  ]
-  const query = sql`with ${sql.join(parts, sql`, `)} select ${sql.join(selected, sql`, `)}`
-  const { rows: result } = await (access.db as unknown as Executor).execute(query)
+  const shape = `earn|${actor?.relationTo ?? '-'}|${drafts.map((draft) => draft.account).join(',')}`
+  const result = await runPrepared(
+    payload,
+    shape,
+    () => buildEarnStatement(access, options, drafts, actor),
+    values,
+  )
   const row = result[0] ?? {}
   const ids = (row.ids as { id: ID; key: string }[] | null) ?? []
   if (ids.length === 0) return null

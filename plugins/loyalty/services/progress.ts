@@ -2,19 +2,12 @@ import type { Payload } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import {
-  type DriverValueEncoder,
-  type SQL,
-  and,
-  eq,
-  isNull,
-  lte,
-  sql as sqlText,
-} from 'drizzle-orm'
+import { type SQL, and, eq, isNull, lte, sql as sqlText } from 'drizzle-orm'
 
 import { type ActivityVerb, loyaltySlugs } from '../types'
 import { recordActivity } from './activities'
-import { type Table, column, sqlAccess, sqlType } from './sqlDatabase'
+import { type Slot, runPrepared, slot } from './preparedStatement'
+import { type SqlAccess, type Table, column, sqlAccess, sqlType } from './sqlDatabase'
 
 type ID = number | string
 
@@ -229,6 +222,48 @@ export type ClaimActivity = {
   verb: ActivityVerb
 }
 
+/** Counts the member's other completed items of the document (`siblings` is the alias). */
+const siblingsDoneQuery = (table: Table, values: Record<string, unknown>) => {
+  const other = (name: string) => sqlText`${sqlText.identifier('siblings')}.${column(table, name)}`
+  return sqlText`(select count(*) from ${table} as ${sqlText.identifier('siblings')} where ${other('member')} = ${values.memberId} and ${other('collection')} = ${values.collection} and ${other('documentId')} = ${values.documentId} and ${other('item')} like ${values.prefix} and ${other('completedAt')} is not null and ${other('key')} <> ${values.key})`
+}
+
+/**
+ * PostgreSQL: the claim, the count of the other completed items and the activity in one
+ * statement (data-modifying CTEs), with a slot for every per-call value.
+ */
+const buildClaimStatement = (sql: SqlAccess): SQL => {
+  const table = sql.table(loyaltySlugs.progress)
+  const activities = sql.table(loyaltySlugs.activities)
+  const activity: Record<string, Slot> = {
+    createdAt: slot('now'),
+    details: slot('details'),
+    member: slot('subject'),
+    objectCollection: slot('objectCollection'),
+    objectId: slot('objectId'),
+    objectTitle: slot('objectTitle'),
+    updatedAt: slot('now'),
+    verb: slot('verb'),
+  }
+  const names = Object.keys(activity)
+  const siblingsDone = siblingsDoneQuery(table, {
+    collection: slot('collection'),
+    documentId: slot('documentId'),
+    key: slot('key'),
+    memberId: slot('memberId'),
+    prefix: slot('prefix'),
+  })
+  return sqlText`with claimed as (update ${table} set ${column(table, 'completedAt')} = ${slot('now')}, ${column(table, 'updatedAt')} = ${slot('now')} where ${column(table, 'key')} = ${slot('key')} and ${column(table, 'completedAt')} is null and ${column(table, 'startedAt')} <= ${slot('startedBy')} returning ${column(table, 'id')} as id, ${siblingsDone} as siblings_done), logged as (insert into ${activities} (${sqlText.join(
+    names.map((name) => column(activities, name)),
+    sqlText`, `,
+  )}) select ${sqlText.join(
+    names.map(
+      (name) => sqlText`cast(${activity[name]} as ${sqlText.raw(sqlType(activities, name))})`,
+    ),
+    sqlText`, `,
+  )} from claimed) select id, siblings_done from claimed`
+}
+
 /**
  * Completes the item of `key` if it was started at least `minimumSeconds` before `now` and is
  * not complete yet, and records `activity` when it does. `claimed` tells whether this call
@@ -263,39 +298,32 @@ export const claimIfDue = async (
     return { claimed: result.modifiedCount === 1, siblingsDone: null }
   }
   const table = sql.table(loyaltySlugs.progress)
-  const siblingsColumn = (key: string) =>
-    sqlText`${sqlText.identifier('siblings')}.${column(table, key)}`
-  const siblingsDone = sqlText`(select count(*) from ${table} as ${sqlText.identifier('siblings')} where ${siblingsColumn('member')} = ${siblings.memberId} and ${siblingsColumn('collection')} = ${siblings.collection} and ${siblingsColumn('documentId')} = ${String(siblings.documentId)} and ${siblingsColumn('item')} like ${`${siblings.prefix}%`} and ${siblingsColumn('completedAt')} is not null and ${siblingsColumn('key')} <> ${key})`
   if (payload.db.name === 'postgres') {
-    const activities = sql.table(loyaltySlugs.activities)
-    const stamp = now.toISOString()
-    const values: Record<string, unknown> = {
-      createdAt: stamp,
-      details: activity.details ?? {},
-      member: activity.memberId,
+    const rows = await runPrepared(payload, 'claim-with-activity', () => buildClaimStatement(sql), {
+      collection: siblings.collection,
+      details: JSON.stringify(activity.details ?? {}),
+      documentId: String(siblings.documentId),
+      key,
+      memberId: siblings.memberId,
+      now: now.toISOString(),
       objectCollection: activity.object.collection,
       objectId: String(activity.object.id),
       objectTitle: activity.object.title ?? null,
-      updatedAt: stamp,
+      prefix: `${siblings.prefix}%`,
+      startedBy: startedBy.toISOString(),
+      subject: activity.memberId,
       verb: activity.verb,
-    }
-    const keys = Object.keys(values)
-    const query = sqlText`with claimed as (update ${table} set ${column(table, 'completedAt')} = ${stamp}, ${column(table, 'updatedAt')} = ${stamp} where ${column(table, 'key')} = ${key} and ${column(table, 'completedAt')} is null and ${column(table, 'startedAt')} <= ${startedBy.toISOString()} returning ${column(table, 'id')} as id, ${siblingsDone} as siblings_done), logged as (insert into ${activities} (${sqlText.join(
-      keys.map((name) => column(activities, name)),
-      sqlText`, `,
-    )}) select ${sqlText.join(
-      keys.map(
-        (name) =>
-          sqlText`cast(${sqlText.param(values[name], activities[name] as unknown as DriverValueEncoder<unknown, unknown>)} as ${sqlText.raw(sqlType(activities, name))})`,
-      ),
-      sqlText`, `,
-    )} from claimed) select id, siblings_done from claimed`
-    const { rows } = await (
-      sql.db as unknown as { execute: (query: SQL) => Promise<{ rows: Record<string, unknown>[] }> }
-    ).execute(query)
+    })
     if (rows.length !== 1) return { claimed: false, siblingsDone: null }
     return { claimed: true, siblingsDone: Number(rows[0].siblings_done ?? 0) }
   }
+  const siblingsDone = siblingsDoneQuery(table, {
+    collection: siblings.collection,
+    documentId: String(siblings.documentId),
+    key,
+    memberId: siblings.memberId,
+    prefix: `${siblings.prefix}%`,
+  })
   const rows = await sql.db
     .update(table)
     .set({ completedAt: now.toISOString(), updatedAt: now.toISOString() })
