@@ -315,6 +315,31 @@ describe('GET /api/loyalty/organisation', () => {
     expect(JSON.stringify(body)).not.toContain(f.memberB.email)
   })
 
+  it('counts each member’s completed courses, and only this company’s', async () => {
+    const completed = (member: { id: number }, course: { id: number }) =>
+      payload.create({
+        collection: 'loyalty-progress',
+        data: {
+          collection: 'courses',
+          completedAt: new Date().toISOString(),
+          documentId: String(course.id),
+          item: 'course',
+          key: `${member.id}:courses:${course.id}:course`,
+          member: member.id,
+          startedAt: new Date().toISOString(),
+        },
+      })
+    await completed(f.colleagueA, f.openCourse)
+    await completed(f.colleagueA, f.goldCourse)
+    await completed(f.memberB, f.openCourse)
+    const managerA = await signIn(server.url, 'members', f.managerA.email, password)
+    const { body } = await managerA.request('GET', '/api/loyalty/organisation')
+    const count = (name: string) =>
+      body.members.find((member: { name: string }) => member.name === name).coursesCompleted
+    expect(count('a.colleague')).toBe(2)
+    expect(count('a.manager')).toBe(0)
+  })
+
   it('is refused to members who are not managers, and to staff', async () => {
     expect((await memberA.request('GET', '/api/loyalty/organisation')).status).toBe(403)
     expect((await memberB.request('GET', '/api/loyalty/organisation')).status).toBe(403)

@@ -61,7 +61,14 @@ export const organisationEndpoints = (options: ResolvedLoyaltyOptions): Endpoint
           overrideAccess: true,
           pagination: false,
           select: { member: true },
-          where: { and: [{ item: { equals: 'course' } }, { completedAt: { exists: true } }] },
+          // Only this company's members' completions (a join on the member), not every company's.
+          where: {
+            and: [
+              { item: { equals: 'course' } },
+              { completedAt: { exists: true } },
+              { [`member.${options.organisationField}`]: { equals: organisationId } },
+            ],
+          },
         }),
       ])
       const tierName = (id: unknown) =>
