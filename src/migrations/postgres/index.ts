@@ -5,6 +5,7 @@ import * as migration_20261122_072533_loyalty_jobs from './20261122_072533_loyal
 import * as migration_20261122_072857_loyalty_tier_review from './20261122_072857_loyalty_tier_review';
 import * as migration_20261122_092517_loyalty_lot_totals from './20261122_092517_loyalty_lot_totals';
 import * as migration_20261122_095027_loyalty_lean_indexes from './20261122_095027_loyalty_lean_indexes';
+import * as migration_20261122_102010_members_reset_interval from './20261122_102010_members_reset_interval';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_095027_loyalty_lean_indexes.up,
     down: migration_20261122_095027_loyalty_lean_indexes.down,
-    name: '20261122_095027_loyalty_lean_indexes'
+    name: '20261122_095027_loyalty_lean_indexes',
+  },
+  {
+    up: migration_20261122_102010_members_reset_interval.up,
+    down: migration_20261122_102010_members_reset_interval.down,
+    name: '20261122_102010_members_reset_interval'
   },
 ];

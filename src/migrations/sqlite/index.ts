@@ -4,6 +4,7 @@ import * as migration_20261122_072001_loyalty_rewards_events from './20261122_07
 import * as migration_20261122_072515_loyalty_jobs from './20261122_072515_loyalty_jobs';
 import * as migration_20261122_092422_loyalty_lot_totals from './20261122_092422_loyalty_lot_totals';
 import * as migration_20261122_095015_loyalty_lean_indexes from './20261122_095015_loyalty_lean_indexes';
+import * as migration_20261122_101950_members_reset_interval from './20261122_101950_members_reset_interval';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261122_095015_loyalty_lean_indexes.up,
     down: migration_20261122_095015_loyalty_lean_indexes.down,
-    name: '20261122_095015_loyalty_lean_indexes'
+    name: '20261122_095015_loyalty_lean_indexes',
+  },
+  {
+    up: migration_20261122_101950_members_reset_interval.up,
+    down: migration_20261122_101950_members_reset_interval.down,
+    name: '20261122_101950_members_reset_interval'
   },
 ];
