@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
 import { passwordResetLimiter } from './rateLimits'
+import { securityHeaders } from './securityHeaders'
 import { closeDatabase, pingDatabase } from './readiness'
 
 /** How the server serves pages (admin panel and portal). */
@@ -61,6 +62,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const payload = await getPayload({ config, cron: options.cron ?? true })
   const app = express()
   app.disable('x-powered-by')
+  app.use(securityHeaders())
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
 
   let shuttingDown = false
