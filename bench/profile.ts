@@ -199,8 +199,10 @@ const main = async () => {
   url.pathname = `/${name}`
   const uri = url.toString()
   Object.assign(process.env, {
+    ACTION_RATE_LIMIT: '0',
     DATABASE_URI: uri,
     LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '0',
     NODE_ENV: 'test',
     PAYLOAD_SECRET: 'bench',
   })

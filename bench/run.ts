@@ -200,9 +200,12 @@ const main = async (): Promise<number> => {
 
   const port = await freePort()
   const serverEnv = {
+    // The load generator is one client address with a few hundred sessions: no rate limits.
+    ACTION_RATE_LIMIT: '0',
     DATABASE_URI: benchUri,
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '0',
     NEXT_MODE: 'off',
     NODE_ENV: 'test',
     PAYLOAD_SECRET: 'bench',

@@ -9,7 +9,12 @@ import { getPayload, handleEndpoints } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
-import { passwordResetLimiter } from './rateLimits'
+import {
+  loginLimiter,
+  memberActionLimiter,
+  memberActionPaths,
+  passwordResetLimiter,
+} from './rateLimits'
 import { securityHeaders } from './securityHeaders'
 import { closeDatabase, pingDatabase } from './readiness'
 
@@ -106,6 +111,12 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const playgroundRoute = `${apiRoute}${payload.config.routes.graphQLPlayground}`
   const resolvedConfig = payload.config
   app.post(`${apiRoute}/:collection/forgot-password`, passwordResetLimiter())
+  app.post(`${apiRoute}/:collection/login`, loginLimiter())
+  const actions = memberActionLimiter()
+  for (const path of memberActionPaths) {
+    app.post(`${apiRoute}${path}`, actions)
+    app.delete(`${apiRoute}${path}`, actions)
+  }
   app.post(graphQLRoute, fetchHandler(GRAPHQL_POST(resolvedConfig)))
   if (!(
     process.env.NODE_ENV === 'production' && payload.config.graphQL.disablePlaygroundInProduction
