@@ -1,0 +1,240 @@
+import type { Payload } from 'payload'
+
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RunningServer } from '../src/server/app'
+
+import { type Fixtures, createFixtures, password } from './helpers/fixtures'
+import { bootServer, signIn } from './helpers/server'
+
+// Thousands of requests from one session: no rate limit for this file's own server.
+process.env.ACTION_RATE_LIMIT = '0'
+
+let server: RunningServer
+let payload: Payload
+let f: Fixtures
+let memberToken: string
+let adminToken: string
+let ids: Record<string, number | string>
+
+/** Everything a failed request must leave as it was. */
+const counts = async () => {
+  const collections = [
+    'loyalty-ledger',
+    'loyalty-redemptions',
+    'loyalty-registrations',
+    'loyalty-activities',
+  ] as const
+  const totals = await Promise.all(
+    collections.map(async (collection) => (await payload.count({ collection })).totalDocs),
+  )
+  const members = await payload.find({
+    collection: 'members',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+  })
+  const balances = members.docs.map((doc) => doc.loyalty?.spendable ?? 0).join(',')
+  return `${totals.join('/')}|${balances}`
+}
+
+/** Malformed, oversized, wrong-typed and injection-shaped values. */
+const hostile = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.string({ maxLength: 20_000 }),
+  fc.constantFrom(
+    "' OR 1=1 --",
+    '"; DROP TABLE loyalty_ledger; --',
+    { $gt: '' },
+    { $where: 'sleep(1000)' },
+    '__proto__',
+    { __proto__: { admin: true } },
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    -1,
+    1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    -0,
+    '9'.repeat(400),
+    [],
+    {},
+    null,
+    true,
+  ),
+)
+const hostileBody = fc.oneof(
+  hostile,
+  fc.dictionary(
+    fc.constantFrom(
+      'code',
+      'answers',
+      'points',
+      'reason',
+      'member',
+      'decision',
+      'notes',
+      'members',
+      'quantity',
+      'id',
+    ),
+    hostile,
+  ),
+)
+/** A raw request body: JSON of a hostile value, or text that is not JSON at all. */
+const rawBody = fc.oneof(
+  hostileBody.map((value) => JSON.stringify(value) ?? 'undefined'),
+  fc.string({ maxLength: 2_000 }),
+  fc.constantFrom('{', '{"a":', '\u0000', '[[[[[[[[[[', '{"answers": {"x": [1, {"$ne": 1}]}}'),
+)
+const hostileParam = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.constantFrom(
+    "1' OR '1'='1",
+    '-1',
+    '0',
+    '1.5',
+    '1e9',
+    '99999999999999999999',
+    '%00',
+    '..',
+    'null',
+  ),
+)
+
+beforeAll(async () => {
+  server = await bootServer()
+  payload = server.payload
+  f = await createFixtures(payload)
+  await payload.create({
+    collection: 'loyalty-earning-rules',
+    data: { name: 'Lesson completed', points: 10, verb: 'lesson.completed' },
+  })
+  const reward = await payload.create({
+    collection: 'loyalty-rewards',
+    data: { cost: 100, stock: 5, title: 'Mug' },
+  })
+  memberToken = (await signIn(server.url, 'members', f.memberA.email, password)).token ?? ''
+  adminToken = (await signIn(server.url, 'users', f.admin.email, password)).token ?? ''
+  ids = {
+    course: f.openCourse.id,
+    event: f.event.id,
+    lesson: String(f.openCourse.lessons?.[0]?.id),
+    reward: reward.id,
+  }
+})
+
+afterAll(async () => {
+  await server?.close()
+})
+
+type Target = { as: 'admin' | 'member'; method: 'DELETE' | 'GET' | 'POST'; path: string }
+
+const targets = (): Target[] => [
+  { as: 'member', method: 'POST', path: `/api/courses/${ids.course}/lessons/${ids.lesson}/start` },
+  {
+    as: 'member',
+    method: 'POST',
+    path: `/api/courses/${ids.course}/lessons/${ids.lesson}/complete`,
+  },
+  { as: 'member', method: 'POST', path: `/api/courses/${ids.course}/quiz` },
+  { as: 'member', method: 'POST', path: `/api/events/${ids.event}/register` },
+  { as: 'member', method: 'DELETE', path: `/api/events/${ids.event}/register` },
+  { as: 'member', method: 'POST', path: `/api/events/${ids.event}/check-in` },
+  { as: 'member', method: 'POST', path: `/api/loyalty-rewards/${ids.reward}/redeem` },
+  { as: 'admin', method: 'POST', path: `/api/events/${ids.event}/attendance` },
+  { as: 'admin', method: 'POST', path: '/api/loyalty/adjustments' },
+  { as: 'admin', method: 'POST', path: '/api/loyalty/ledger/1/reverse' },
+  { as: 'admin', method: 'POST', path: '/api/loyalty-redemptions/1/decide' },
+  { as: 'member', method: 'POST', path: '/api/loyalty-redemptions/1/cancel' },
+]
+
+const send = async (target: Target, body: string | undefined, path = target.path) => {
+  const response = await fetch(`${server.url}${path}`, {
+    body,
+    headers: {
+      authorization: `JWT ${target.as === 'admin' ? adminToken : memberToken}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    method: target.method,
+  })
+  const text = await response.text()
+  return { status: response.status, text }
+}
+
+/** A 4xx answer carries a sentence for a person. */
+const expectClearRefusal = (status: number, text: string, what: string) => {
+  expect(status, `${what} → ${status} ${text.slice(0, 300)}`).toBeLessThan(500)
+  if (status >= 400) {
+    // Payload's own answers (e.g. "Route not found") use `{ message }`; the plugin's use
+    // `{ errors: [{ message }] }`.
+    const json = JSON.parse(text) as { errors?: { message?: string }[]; message?: string }
+    const message = json.errors?.[0]?.message ?? json.message
+    expect(
+      typeof message === 'string' && message.length > 3,
+      `${what}: ${text.slice(0, 300)}`,
+    ).toBe(true)
+  }
+}
+
+describe('hostile input to every custom endpoint', () => {
+  it('bodies: every answer is below 500, and a refusal says why and writes nothing', async () => {
+    for (const target of targets()) {
+      await fc.assert(
+        fc.asyncProperty(rawBody, async (body) => {
+          const before = await counts()
+          const { status, text } = await send(target, body)
+          expectClearRefusal(status, text, `${target.method} ${target.path} ${body.slice(0, 80)}`)
+          if (status >= 400) expect(await counts()).toBe(before)
+        }),
+        { numRuns: 150 },
+      )
+    }
+  })
+
+  it('path parameters: malformed ids are refused with a 4xx, never a 500', async () => {
+    const shapes = [
+      (id: string) => `/api/courses/${id}/lessons/${ids.lesson}/start`,
+      (id: string) => `/api/courses/${ids.course}/lessons/${id}/complete`,
+      (id: string) => `/api/events/${id}/register`,
+      (id: string) => `/api/case-studies/${id}/read`,
+      (id: string) => `/api/loyalty-rewards/${id}/redeem`,
+    ]
+    for (const shape of shapes) {
+      await fc.assert(
+        fc.asyncProperty(hostileParam, async (param) => {
+          const path = shape(encodeURIComponent(param))
+          const before = await counts()
+          const { status, text } = await send({ as: 'member', method: 'POST', path }, '{}')
+          expectClearRefusal(status, text, `POST ${path}`)
+          if (status >= 400) expect(await counts()).toBe(before)
+        }),
+        { numRuns: 60 },
+      )
+    }
+  })
+
+  it('query strings of the read endpoints: below 500, and a refusal says why', async () => {
+    const reads = [
+      '/api/loyalty/statement',
+      '/api/loyalty/leaderboard',
+      '/api/loyalty/me',
+      '/api/loyalty/earnable',
+    ]
+    const names = ['page', 'limit', 'kind', 'scope', 'period', 'depth', 'where[member][equals]']
+    for (const read of reads) {
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), hostileParam), async (query) => {
+          const search = new URLSearchParams(query).toString()
+          const { status, text } = await send(
+            { as: 'member', method: 'GET', path: read },
+            undefined,
+            `${read}?${search}`,
+          )
+          expectClearRefusal(status, text, `GET ${read}?${search}`)
+        }),
+        { numRuns: 60 },
+      )
+    }
+  })
+})
