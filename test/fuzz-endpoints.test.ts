@@ -47,7 +47,7 @@ const hostile = fc.oneof(
     "' OR 1=1 --",
     '"; DROP TABLE loyalty_ledger; --',
     { $gt: '' },
-    { $where: 'sleep(1000)' },
+    { $where: 'this.amount > 0' },
     '__proto__',
     { __proto__: { admin: true } },
     '<script>alert(1)</script>',
