@@ -4,7 +4,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { addDaysUTC, addMonthsUTC } from '../engine/calendar'
 import { progressToNextTier } from '../engine/tiers'
-import { loadMember, loadOrganisationSummary, loadTiers, memberSnapshot } from '../services/context'
+import { loadOrganisationSummary, loadTiers, memberSnapshot } from '../services/context'
 import { nextBestActionsFor } from '../services/nextActions'
 import { type LotTotals, lotTotalsOf, pointsExpiringByEach } from '../services/expiring'
 import { amountSince } from '../services/sums'
@@ -152,7 +152,8 @@ export const accountEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
       // page is today's balance minus everything booked after it.
       let balanceAfter: null | number = null
       if (!kind && docs.length > 0) {
-        const member = await loadMember(req.payload, options, signedIn.id)
+        // req.user holds the balances as read for this request.
+        const member = memberSnapshot(signedIn, options)
         const newer = await amountSince(
           req.payload,
           'member',

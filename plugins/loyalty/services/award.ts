@@ -1,5 +1,7 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import { and, eq, sql as sqlText } from 'drizzle-orm'
+
 import type { AwardStep, CapPeriod, EarningRule } from '../engine/types'
 import type { ActivityVerb, ResolvedLoyaltyOptions } from '../types'
 import type { EntryDraft, LedgerRecord } from './ledgerWriter'
@@ -9,6 +11,7 @@ import { addMonthsUTC } from '../engine/calendar'
 import { evaluateTier } from '../engine/tiers'
 import { type PromotionCandidate, matchingPromotions, selectRule } from '../engine/matching'
 import { loyaltySlugs } from '../types'
+import { sqlAccess } from './sqlDatabase'
 import type { MemberSnapshot } from './context'
 
 import { loadEnabledRules, loadMember, loadObject, loadOpenPromotions, loadTiers } from './context'
@@ -72,7 +75,11 @@ const none = (reason: string, balances: AwardResult['balances']): AwardResult =>
   tierUpgrade: null,
 })
 
-/** Points this rule already gave the member since the start of each capped period. */
+/**
+ * Points this rule already gave the member since the start of each capped period: one
+ * aggregate in the database (a conditional sum per period) on SQL adapters, instead of loading
+ * every entry of the rule.
+ */
 const alreadyAwarded = async (
   payload: Payload,
   memberId: ID,
@@ -82,6 +89,30 @@ const alreadyAwarded = async (
 ): Promise<Record<CapPeriod, number>> => {
   const totals: Record<CapPeriod, number> = { day: 0, month: 0, total: 0, week: 0 }
   if (caps.length === 0) return totals
+  const periods: CapPeriod[] = ['day', 'week', 'month', 'total']
+  const sql = sqlAccess(payload)
+  if (sql) {
+    const ledger = sql.table(loyaltySlugs.ledger)
+    const sums = Object.fromEntries(
+      periods.map((period) => {
+        const start = capPeriodStart(period, now)
+        return [
+          period,
+          start
+            ? sqlText`coalesce(sum(case when ${ledger.createdAt} >= ${start.toISOString()} then ${ledger.qualifyingAmount} else 0 end), 0)`
+            : sqlText`coalesce(sum(${ledger.qualifyingAmount}), 0)`,
+        ]
+      }),
+    )
+    const [row] = await sql.db
+      .select(sums)
+      .from(ledger)
+      .where(
+        and(eq(ledger.member, memberId), eq(ledger.account, 'member'), eq(ledger.rule, ruleId)),
+      )
+    for (const period of periods) totals[period] = Number(row?.[period] ?? 0)
+    return totals
+  }
   const { docs } = await payload.find({
     collection: loyaltySlugs.ledger,
     depth: 0,
@@ -97,7 +128,7 @@ const alreadyAwarded = async (
       ],
     },
   })
-  for (const period of ['day', 'week', 'month', 'total'] as CapPeriod[]) {
+  for (const period of periods) {
     const start = capPeriodStart(period, now)
     totals[period] = docs
       .filter((doc) => !start || new Date(String(doc.createdAt)) >= start)

@@ -16,3 +16,21 @@ export function Card({ as: Tag = 'div', children, labelledBy, tone = 'plain' }: 
     </Tag>
   )
 }
+
+type CardMediaProps = {
+  /** The cover image (see `mediaOf`); nothing is rendered without one. */
+  image: null | { url: string }
+  /** Load at once (the first cards, above the fold on a phone) instead of when scrolled to. */
+  eager?: boolean
+}
+
+/** A card's cover image, decorative (the card's title names it). */
+export function CardMedia({ eager = false, image }: CardMediaProps) {
+  if (!image) return null
+  return (
+    <div className="pc-card__media">
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img alt="" height={175} loading={eager ? 'eager' : 'lazy'} src={image.url} width={400} />
+    </div>
+  )
+}

@@ -5,7 +5,7 @@ import Link from 'next/link'
 import type { CaseStudy } from '@/payload-types'
 
 import { Badge, LockedBadge, PointsBadge } from '@/portal/components/Badge'
-import { Card } from '@/portal/components/Card'
+import { Card, CardMedia } from '@/portal/components/Card'
 import { EmptyState } from '@/portal/components/EmptyState'
 import { FilterForm } from '@/portal/components/FilterForm'
 import { PageHeader } from '@/portal/components/PageHeader'
@@ -90,22 +90,10 @@ export default async function CaseStudiesPage({ searchParams }: Props) {
         <ul className="pc-grid pc-grid--2">
           {shown.map((story, index) => {
             const locked = gate.missingTier(story.requiredTier)
-            const image = mediaOf(story.coverImage)
             const earn = points.get(`case-studies:${story.id}`)
             return (
               <Card as="li" key={story.id} tone={locked ? 'locked' : 'plain'}>
-                {image ? (
-                  <div className="pc-card__media">
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img
-                      alt=""
-                      height={175}
-                      loading={index < 2 ? 'eager' : 'lazy'}
-                      src={image.url}
-                      width={400}
-                    />
-                  </div>
-                ) : null}
+                <CardMedia eager={index < 2} image={mediaOf(story.coverImage)} />
                 <p className="pc-eyebrow">
                   {story.customer} · {labelOf(industries, story.industry)} ·{' '}
                   {labelOf(regions, story.region)}

@@ -5,7 +5,7 @@ import Link from 'next/link'
 import type { Course } from '@/payload-types'
 
 import { Badge, LockedBadge, PointsBadge } from '@/portal/components/Badge'
-import { Card } from '@/portal/components/Card'
+import { Card, CardMedia } from '@/portal/components/Card'
 import { EmptyState } from '@/portal/components/EmptyState'
 import { FilterForm } from '@/portal/components/FilterForm'
 import { PageHeader } from '@/portal/components/PageHeader'
@@ -92,22 +92,10 @@ export default async function CoursesPage({ searchParams }: Props) {
           {shown.map((course, index) => {
             const locked = gate.missingTier(course.requiredTier)
             const mine = progress.get(String(course.id))
-            const image = mediaOf(course.coverImage)
             const earn = points.get(`courses:${course.id}`)
             return (
               <Card as="li" key={course.id} tone={locked ? 'locked' : 'plain'}>
-                {image ? (
-                  <div className="pc-card__media">
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img
-                      alt=""
-                      height={175}
-                      loading={index < 2 ? 'eager' : 'lazy'}
-                      src={image.url}
-                      width={400}
-                    />
-                  </div>
-                ) : null}
+                <CardMedia eager={index < 2} image={mediaOf(course.coverImage)} />
                 <h2 className="pc-card__title">
                   <Link href={`/courses/${course.id}`}>{course.title}</Link>
                 </h2>
