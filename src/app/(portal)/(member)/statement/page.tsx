@@ -36,6 +36,30 @@ const sourceHref = (source: StatementLine['source']): null | string =>
     : null
 
 /** Every points movement with its reason and source, newest first, with the running balance. */
+/**
+ * Where a line's points came from: a link to the source (named "Open course" when the reason
+ * already says its title), its title when there is no page for it, or nothing when the reason
+ * already says it all.
+ */
+const sourcePart = (line: StatementLine, href: null | string) => {
+  const title = line.source?.title
+  if (!title) return null
+  const named = line.reason.includes(title)
+  if (!href) return named ? null : title
+  return (
+    <Link href={href}>
+      {named ? (
+        <>
+          Open {(sourceLabel[line.source?.collection ?? ''] ?? 'source').toLowerCase()}
+          <span className="pc-visually-hidden">: {title}</span>
+        </>
+      ) : (
+        title
+      )}
+    </Link>
+  )
+}
+
 export default async function StatementPage({ searchParams }: Props) {
   const query = await searchParams
   const kind = kinds.some((k) => k.value === param(query.kind)) ? param(query.kind) : ''
@@ -75,27 +99,7 @@ export default async function StatementPage({ searchParams }: Props) {
                         <strong>{line.reason}</strong>
                         <div className="pc-card__meta">
                           <time dateTime={line.date}>{formatDate(line.date)}</time>
-                          {line.source?.title ? (
-                            <>
-                              {' · '}
-                              {href ? (
-                                <Link href={href}>
-                                  {line.reason.includes(line.source.title) ? (
-                                    <>
-                                      Open {sourceLabel[line.source.collection].toLowerCase()}
-                                      <span className="pc-visually-hidden">
-                                        : {line.source.title}
-                                      </span>
-                                    </>
-                                  ) : (
-                                    line.source.title
-                                  )}
-                                </Link>
-                              ) : line.reason.includes(line.source.title) ? null : (
-                                line.source.title
-                              )}
-                            </>
-                          ) : null}
+                          {sourcePart(line, href) ? <> · {sourcePart(line, href)}</> : null}
                           {' · '}
                           {kinds.find((k) => k.value === line.kind)?.label ?? line.kind}
                         </div>
