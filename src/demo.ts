@@ -46,9 +46,11 @@ if (reason) {
   }
 }
 
-
-const running = await main()
+// The jobs queue's cron (every five minutes) starts only once the seed is written: on SQLite a
+// tick in the middle of seeding hit "database is locked" and could end the demo.
+const running = await main({ cron: false })
 const summary = await seed(running.payload)
+await running.payload._initializeCrons()
 const created = Object.values(summary.created).reduce((sum, value) => sum + value, 0)
 const [manager, engineer] = members
 

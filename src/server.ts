@@ -13,10 +13,14 @@ const nextMode = (): NextMode => {
   return process.env.NODE_ENV === 'production' ? 'build' : 'dev'
 }
 
-export const main = async (): Promise<Awaited<ReturnType<typeof startServer>>> => {
+/** Starts the server; `cron: false` leaves the jobs queue's cron to be started by the caller. */
+export const main = async ({ cron = true }: { cron?: boolean } = {}): Promise<
+  Awaited<ReturnType<typeof startServer>>
+> => {
   assertProductionSecret()
   const running = await startServer({
     config,
+    cron,
     host: process.env.HOST || '127.0.0.1',
     nextMode: nextMode(),
     port: Number(process.env.PORT ?? 3000),
