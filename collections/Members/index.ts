@@ -13,6 +13,7 @@ import { jobRoles, locales } from '../../src/config/programme'
 import { mustExist } from '../../src/fields/relationships'
 import { refuseBlocked } from './hooks/refuseBlocked'
 import { resetPasswordEmailHTML } from './auth/resetPasswordEmail'
+import { authCookies } from '../../src/config/authCookies'
 
 /**
  * Staff read every member; a member reads their own record; a partner manager also reads the
@@ -58,11 +59,7 @@ export const Members: CollectionConfig = {
     useAsTitle: 'name',
   },
   auth: {
-    cookies: {
-      sameSite: 'Lax',
-      secure:
-        process.env.NODE_ENV === 'production' && !process.env.PUBLIC_URL?.startsWith('http://'),
-    },
+    cookies: authCookies(),
     // req.user keeps relationship ids (partner, tier): nothing on the request path needs them
     // populated, and populating costs two reads on every authenticated request.
     depth: 0,

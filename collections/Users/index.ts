@@ -2,6 +2,7 @@ import type { Access, CollectionConfig } from 'payload'
 
 import { admins, adminsField, isAdminUser, isStaffUser, staff } from '../../src/access'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { authCookies } from '../../src/config/authCookies'
 
 /** Admins manage every staff account; others update only themselves. */
 const adminsOrSelf: Access = ({ req }) => {
@@ -27,6 +28,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'name',
   },
   auth: {
+    cookies: authCookies(),
     lockTime: 10 * 60 * 1000,
     maxLoginAttempts: 5,
     tokenExpiration: 8 * 60 * 60,
