@@ -14,6 +14,7 @@ import {
   Users,
 } from './collections'
 import { loyaltyPlugin } from './plugins/loyalty'
+import { restrictPayloadInternals } from './src/access/payloadInternals'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
@@ -86,4 +87,4 @@ export default buildConfig({
   typescript: {
     outputFile: path.join(rootDir, 'src/payload-types.ts'),
   },
-})
+}).then(restrictPayloadInternals)
