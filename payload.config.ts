@@ -14,6 +14,8 @@ import {
   Users,
 } from './collections'
 import { loyaltyPlugin } from './plugins/loyalty'
+import { isAdminUser } from './src/access'
+import { restrictPayloadInternals } from './src/access/payloadInternals'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
@@ -54,6 +56,9 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
   },
   jobs: {
+    // GET /api/payload-jobs/run and /handle-schedules: Payload lets any signed-in user (here
+    // every partner member) start the job runner. The cron below and the CLI do not use them.
+    access: { run: ({ req }) => isAdminUser(req.user) },
     // The server process (getPayload with cron) runs queued and scheduled jobs of the
     // `loyalty` queue (points expiry) every five minutes. Set JOBS_AUTORUN=false to leave that
     // to a separate worker (`npm run payload -- jobs:run --queue loyalty`).
@@ -86,4 +91,4 @@ export default buildConfig({
   typescript: {
     outputFile: path.join(rootDir, 'src/payload-types.ts'),
   },
-})
+}).then(restrictPayloadInternals)

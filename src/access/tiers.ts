@@ -44,6 +44,12 @@ export const canSeeTier = async (req: PayloadRequest, requiredTier: TierRef): Pr
 /**
  * Field-level read access for tier-gated content: the catalogue entry stays visible (so the
  * portal can show it locked, with the tier needed) but the gated fields are withheld.
+ *
+ * Without a document (Payload asks once per query when it validates `where` and `sort` paths)
+ * the tier is unknown, so only staff may filter or sort on gated fields: otherwise a member
+ * below the tier could find out what a locked lesson or quiz says by querying for it.
  */
-export const tierGatedField: FieldAccess = ({ doc, req }) =>
-  canSeeTier(req, (doc as undefined | { requiredTier?: TierRef })?.requiredTier)
+export const tierGatedField: FieldAccess = ({ doc, req }) => {
+  if (!doc) return isStaffUser(req.user)
+  return canSeeTier(req, (doc as { requiredTier?: TierRef }).requiredTier)
+}
