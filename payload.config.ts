@@ -16,6 +16,7 @@ import {
 import { loyaltyPlugin } from './plugins/loyalty'
 import { isAdminUser } from './src/access'
 import { restrictPayloadInternals } from './src/access/payloadInternals'
+import { benchBaselinePlugin } from './src/config/benchBaseline'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
@@ -83,6 +84,7 @@ export default buildConfig({
       organisations: 'partners',
       tiers: 'club-tiers',
     }),
+    benchBaselinePlugin(process.env.BENCH_BASELINE_COLLECTION === 'true'),
   ],
   secret: payloadSecret(),
   serverURL: process.env.PUBLIC_URL || '',
