@@ -32,5 +32,10 @@ export const benchBaselinePlugin =
       hooks: {},
       slug: 'bench-ledger',
     }
-    return { ...config, collections: [...(config.collections ?? []), copy] }
+    return {
+      ...config,
+      collections: [...(config.collections ?? []), copy],
+      // The generated types describe the real config, not this benchmark variant.
+      typescript: { ...config.typescript, autoGenerate: false },
+    }
   }
