@@ -76,6 +76,12 @@ export type LoyaltyPluginOptions = {
    */
   organisations?: CollectionSlug
   /**
+   * Seconds a server process reuses a computed leaderboard (the same for every member) before
+   * ranking again; concurrent requests share one computation. 0 ranks on every request.
+   * @default 30
+   */
+  leaderboardCacheSeconds?: number
+  /**
    * Months after which earned points expire (first in, first out); 0 disables expiry.
    * @default 24
    */
@@ -137,6 +143,7 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
   jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
   jobRoleField: options.jobRoleField ?? 'jobRole',
+  leaderboardCacheSeconds: options.leaderboardCacheSeconds ?? 30,
   media: options.media ?? ('media' as CollectionSlug),
   members: options.members ?? ('members' as CollectionSlug),
   organisationField: options.organisationField ?? 'partner',

@@ -8,12 +8,18 @@ const caches = new WeakMap<Payload, Map<string, Entry>>()
 export const referenceDataTtlMs = Number(process.env.LOYALTY_CACHE_TTL_MS ?? 5000)
 
 /**
- * Reuses the result of `load` for `ttlMs` per Payload instance. Used for the small, rarely
- * edited reference data every award reads. Edits through Payload clear the entry at once
+ * Reuses the result of `load` for `ttlMs` per Payload instance (concurrent callers share one
+ * load). Used for the small, rarely edited reference data every award reads, and for results
+ * that may be a little stale (the leaderboard). Edits through Payload clear the entry at once
  * (see `clearOnChange`). Another server process sees an edit within `ttlMs`.
  */
-export const cached = <T>(payload: Payload, key: string, load: () => Promise<T>): Promise<T> => {
-  if (referenceDataTtlMs <= 0) return load()
+export const cached = <T>(
+  payload: Payload,
+  key: string,
+  load: () => Promise<T>,
+  ttlMs: number = referenceDataTtlMs,
+): Promise<T> => {
+  if (ttlMs <= 0) return load()
   let cache = caches.get(payload)
   if (!cache) {
     cache = new Map()
@@ -23,7 +29,7 @@ export const cached = <T>(payload: Payload, key: string, load: () => Promise<T>)
   const hit = cache.get(key)
   if (hit && hit.expires > now) return hit.value as Promise<T>
   const value = load()
-  cache.set(key, { expires: now + referenceDataTtlMs, value })
+  cache.set(key, { expires: now + ttlMs, value })
   value.catch(() => cache?.delete(key))
   return value
 }
