@@ -33,8 +33,8 @@ let managerA: Client
 let memberB: Client
 let managerB: Client
 let managerBId: ID
-let certificateCourse: { id: ID; lesson: string }
-const courses: { id: ID; lesson: string }[] = []
+let certificateCourse: { id: number; lesson: string }
+const courses: { id: number; lesson: string }[] = []
 
 const balancesOf = async (collection: 'members' | 'partners', id: ID) => {
   const doc = await payload.findByID({ collection, depth: 0, id })
@@ -395,6 +395,38 @@ describe('a member moves from company A to company B', () => {
       'Moved from Beta Distribution to Alpha Installations',
       'Moved from Alpha Installations to Beta Distribution',
     ])
+  })
+})
+
+describe('two admins moving the same member at once', () => {
+  it('makes exactly one move; the other is told to check', async () => {
+    const person = (
+      await payload.create({
+        collection: 'members',
+        data: {
+          email: 'twice@test.example',
+          jobRole: 'sales',
+          name: 'twice',
+          partner: f.partnerA.id,
+          password,
+        },
+      })
+    ).id
+    const answers = await Promise.all(
+      [1, 2].map(() => move(admin, person, { partner: f.partnerB.id, reason: 'Changed jobs' })),
+    )
+    expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409])
+    const moves = await payload.count({
+      collection: 'loyalty-moves',
+      where: { member: { equals: person } },
+    })
+    expect(moves.totalDocs).toBe(1)
+    const lines = await payload.count({
+      collection: 'loyalty-ledger',
+      where: { and: [{ member: { equals: person } }, { kind: { equals: 'move' } }] },
+    })
+    expect(lines.totalDocs).toBe(1)
+    expect(String(await partnerOf(person))).toBe(String(f.partnerB.id))
   })
 })
 

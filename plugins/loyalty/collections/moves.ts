@@ -20,7 +20,7 @@ export const movesCollection = (options: ResolvedLoyaltyOptions): CollectionConf
   admin: {
     defaultColumns: ['createdAt', 'member', 'from', 'to', 'actor', 'reason'],
     description:
-      'Members who changed company. Move a member with the “Move to another company” button on the member.',
+      'Members who changed company. Admins move a member with POST /api/loyalty/members/:id/move { partner, reason }; the member’s company field cannot be changed directly.',
     group: 'Loyalty',
     useAsTitle: 'reason',
   },

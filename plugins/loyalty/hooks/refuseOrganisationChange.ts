@@ -27,8 +27,7 @@ export const refuseOrganisationChange =
         collection: options.members,
         errors: [
           {
-            message:
-              'Move the member with “Move to another company” (POST /api/loyalty/members/:id/move), which records the move and keeps the points right.',
+            message: `A member changes company only through a move: POST /api/loyalty/members/:id/move with { ${field}, reason }, which records the move and keeps the points right.`,
             path: field,
           },
         ],

@@ -130,6 +130,19 @@ export const moveMember = async (
 
   const { req, transactionID } = await beginTransaction(payload)
   try {
+    // Another move of this member may have committed since the read above.
+    const current = (await payload.findByID({
+      collection: options.members,
+      depth: 0,
+      disableErrors: true,
+      id: member.id as ID,
+      overrideAccess: true,
+      req,
+      select: { [options.organisationField]: true },
+    })) as null | Record<string, unknown>
+    if (String(relationId(current?.[options.organisationField])) !== String(from?.id ?? null)) {
+      throw new DuplicateIdempotencyKey()
+    }
     const previousMoves = (
       await payload.count({
         collection: loyaltySlugs.moves,
