@@ -900,7 +900,7 @@ export interface LoyaltyTierChange {
   createdAt: string;
 }
 /**
- * Members who changed company. Move a member with the “Move to another company” button on the member.
+ * Members who changed company. Admins move a member with POST /api/loyalty/members/:id/move { partner, reason }; the member’s company field cannot be changed directly.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "loyalty-moves".
