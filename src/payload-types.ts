@@ -59,6 +59,7 @@ export interface Config {
     'loyalty-earning-rules': LoyaltyEarningRule;
     'loyalty-promotions': LoyaltyPromotion;
     'loyalty-tier-changes': LoyaltyTierChange;
+    'loyalty-moves': LoyaltyMove;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -84,6 +85,7 @@ export interface Config {
     'loyalty-earning-rules': LoyaltyEarningRulesSelect<false> | LoyaltyEarningRulesSelect<true>;
     'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
     'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
+    'loyalty-moves': LoyaltyMovesSelect<false> | LoyaltyMovesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -618,7 +620,7 @@ export interface LoyaltyLedger {
    * The member’s organisation at the time of the entry.
    */
   organisation?: (number | null) | Partner;
-  kind: 'earn' | 'redeem' | 'refund' | 'expire' | 'reverse' | 'adjust';
+  kind: 'earn' | 'redeem' | 'refund' | 'expire' | 'reverse' | 'adjust' | 'move';
   /**
    * Change of the spendable balance.
    */
@@ -898,6 +900,28 @@ export interface LoyaltyTierChange {
   createdAt: string;
 }
 /**
+ * Members who changed company. Admins move a member with POST /api/loyalty/members/:id/move { partner, reason }; the member’s company field cannot be changed directly.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-moves".
+ */
+export interface LoyaltyMove {
+  id: number;
+  member: number | Member;
+  /**
+   * The organisation the member left (empty: none).
+   */
+  from?: (number | null) | Partner;
+  to: number | Partner;
+  actor: number | User;
+  /**
+   * For staff; the member’s statement only says from where to where.
+   */
+  reason: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1089,6 +1113,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-tier-changes';
         value: number | LoyaltyTierChange;
+      } | null)
+    | ({
+        relationTo: 'loyalty-moves';
+        value: number | LoyaltyMove;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1606,6 +1634,19 @@ export interface LoyaltyTierChangesSelect<T extends boolean = true> {
   change?: T;
   fromTier?: T;
   toTier?: T;
+  reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-moves_select".
+ */
+export interface LoyaltyMovesSelect<T extends boolean = true> {
+  member?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
   reason?: T;
   updatedAt?: T;
   createdAt?: T;

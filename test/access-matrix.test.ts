@@ -186,6 +186,17 @@ const policies: Policy[] = [
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
   },
   {
+    // Moves between companies (issue 7): written only by the admins' move endpoint. A member
+    // reads their own (without the staff's reason); a manager does not read the company's.
+    slug: 'loyalty-moves',
+    list: { anonymous: 403, memberA: 'own', managerA: 'own', marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 404, managerA: 404, marketer: 200, admin: 200 },
+    readA: { anonymous: 403, memberA: 200, managerA: 404, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
     // A manager approves the company's redemptions, so reads them; decisions go through the
     // endpoints (approve, reject, fulfil, cancel), never a plain write.
     slug: 'loyalty-redemptions',
@@ -683,6 +694,21 @@ const subjects: Record<string, Subject> = {
     update: { reason: 'Changed by the matrix' },
     scope: ownMember,
   },
+  'loyalty-moves': {
+    b: "the move of B's member into company B",
+    readB: () => d.moveB,
+    readA: () => d.moveA,
+    // A member moving themselves to company B.
+    create: () => ({
+      actor: f.admin.id,
+      from: f.partnerA.id,
+      member: f.memberA.id,
+      reason: 'Mine',
+      to: f.partnerB.id,
+    }),
+    update: { reason: 'Changed by the matrix' },
+    scope: ownMember,
+  },
   'loyalty-redemptions': {
     b: "B's member's requested redemption",
     readB: () => d.redemptionB,
@@ -966,6 +992,52 @@ const endpointRows: EndpointRow[] = [
       path: `/api/loyalty/ledger/${entry}/reverse`,
     }),
     then: ({ body }, { entry }) => expect(String(body.entry.reverses)).toBe(String(entry)),
+  },
+  // --- moves between companies: admins only (issue 7) ---
+  {
+    // For managerA: taking B's engineer into their own company.
+    title: "POST /api/loyalty/members/:id/move moving B's member to company A",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 403, admin: 201 },
+    prepare: async () => ({ member: await member() }),
+    call: ({ member: id }) => ({
+      body: { partner: f.partnerA.id, reason: 'Changed jobs' },
+      method: 'POST',
+      path: `/api/loyalty/members/${id}/move`,
+    }),
+    then: async (_answer, { member: id }) => {
+      expect(
+        String((await payload.findByID({ collection: 'members', depth: 0, id })).partner),
+      ).toBe(String(f.partnerA.id))
+      // Back to B, so that company A's people stay the matrix's.
+      const back = await sendWith(tokens.admin, {
+        body: { partner: f.partnerB.id, reason: 'Changed back' },
+        method: 'POST',
+        path: `/api/loyalty/members/${id}/move`,
+      })
+      expect(back.status).toBe(201)
+    },
+  },
+  {
+    title: 'POST /api/loyalty/members/:id/move moving memberA to company B (for memberA: oneself)',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 403, admin: 201 },
+    call: () => ({
+      body: { partner: f.partnerB.id, reason: 'Changed jobs' },
+      method: 'POST',
+      path: `/api/loyalty/members/${f.memberA.id}/move`,
+    }),
+    then: async () => {
+      expect(
+        String(
+          (await payload.findByID({ collection: 'members', depth: 0, id: f.memberA.id })).partner,
+        ),
+      ).toBe(String(f.partnerB.id))
+      const back = await sendWith(tokens.admin, {
+        body: { partner: f.partnerA.id, reason: 'Changed back' },
+        method: 'POST',
+        path: `/api/loyalty/members/${f.memberA.id}/move`,
+      })
+      expect(back.status).toBe(201)
+    },
   },
   // --- courses: any active member, for themselves; a member id in the body changes nothing ---
   {
@@ -1284,6 +1356,17 @@ const restRows: EndpointRow[] = [
     writesNothing: true,
     call: () => ({
       body: { loyalty: { qualifying: 99_999, spendable: 99_999, tier: f.gold.id } },
+      method: 'PATCH',
+      path: `/api/members/${f.memberA.id}`,
+    }),
+  },
+  {
+    // Only admins may write the field; even they change a company through the move (a 400).
+    title: "PATCH memberA's own record moving it to company B",
+    expected: { anonymous: 403, memberA: 200, managerA: 403, marketer: 403, admin: 400 },
+    writesNothing: true,
+    call: () => ({
+      body: { partner: f.partnerB.id },
       method: 'PATCH',
       path: `/api/members/${f.memberA.id}`,
     }),
@@ -1624,6 +1707,30 @@ beforeAll(async () => {
   d.redemptionB = await redeemAs('memberB', d.jacket)
   d.redemptionA = await redeemAs('memberA', d.mug)
   await redeemAs('colleagueA', d.jacket)
+  // Moves (issue 7): memberA and managerA each went to B and came back; B's member came from A.
+  const moveTo = async (who: ID, partner: ID) => {
+    const answer = await sendWith(tokens.admin, {
+      body: { partner, reason: 'Matrix move' },
+      method: 'POST',
+      path: `/api/loyalty/members/${who}/move`,
+    })
+    if (answer.status !== 201) throw new Error(`move: ${JSON.stringify(answer.body)}`)
+    return answer.body.move.id as ID
+  }
+  for (const who of [f.memberA.id, f.managerA.id]) {
+    await moveTo(who, f.partnerB.id)
+    await moveTo(who, f.partnerA.id)
+  }
+  d.moveA = (
+    await payload.find({
+      collection: 'loyalty-moves',
+      depth: 0,
+      limit: 1,
+      sort: 'id',
+      where: { member: { equals: f.memberA.id } },
+    })
+  ).docs[0].id
+  d.moveB = await moveTo(await member({ partner: f.partnerA.id }), f.partnerB.id)
 
   const first = async (collection: CollectionSlug, where: Where) => {
     const { docs } = await payload.find({ collection, depth: 0, limit: 1, sort: 'id', where })

@@ -5,6 +5,7 @@ import type { LoyaltyPluginOptions } from './types'
 import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
 import { ledgerCollection } from './collections/ledger'
+import { movesCollection } from './collections/moves'
 import { progressCollection } from './collections/progress'
 import { redemptionsCollection } from './collections/redemptions'
 import { registrationsCollection } from './collections/registrations'
@@ -17,8 +18,10 @@ import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
+import { organisationCacheKey } from './services/organisationStatus'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { resolveOptions } from './types'
@@ -57,8 +60,32 @@ export const loyaltyPlugin =
       return []
     }
     const collections = existing.map((collection) => {
-      if (collection.slug === options.members || collection.slug === options.organisations) {
-        return { ...collection, fields: [...collection.fields, balanceFields(options)] }
+      if (collection.slug === options.members) {
+        // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
+        return {
+          ...collection,
+          fields: [...collection.fields, balanceFields(options)],
+          hooks: {
+            ...collection.hooks,
+            beforeChange: [
+              ...(collection.hooks?.beforeChange ?? []),
+              refuseOrganisationChange(options),
+            ],
+          },
+        }
+      }
+      if (collection.slug === options.organisations) {
+        // Awards cache whether an organisation is active (it gets no share when it is not).
+        const clear = clearOnChange(organisationCacheKey)
+        return {
+          ...collection,
+          fields: [...collection.fields, balanceFields(options)],
+          hooks: {
+            ...collection.hooks,
+            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+          },
+        }
       }
       if (collection.slug === options.tiers) {
         const clear = clearOnChange('tiers:')
@@ -106,6 +133,7 @@ export const loyaltyPlugin =
       earningRulesCollection(options),
       promotionsCollection(options),
       tierChangesCollection(options),
+      movesCollection(options),
     )
     const tasks = options.disabled
       ? []

@@ -108,6 +108,13 @@ export type LoyaltyPluginOptions = {
    */
   isOrganisationManager?: (member: Record<string, unknown>) => boolean
   /**
+   * Tells whether an organisation takes part in the programme. Members of an inactive
+   * organisation keep their points, still earn for themselves and may redeem, but nothing is
+   * credited to the organisation; nobody can be moved into it.
+   * @default (organisation) => organisation.status !== 'inactive'
+   */
+  isOrganisationActive?: (organisation: Record<string, unknown>) => boolean
+  /**
    * Upload collection for reward images; `false` for none.
    * @default 'media'
    */
@@ -138,6 +145,8 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   downgradeGraceDays: options.downgradeGraceDays ?? 30,
   events: options.events ?? ('events' as CollectionSlug),
   isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
+  isOrganisationActive:
+    options.isOrganisationActive ?? ((organisation) => organisation.status !== 'inactive'),
   isOrganisationManager:
     options.isOrganisationManager ?? ((member) => member.partnerManager === true),
   isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
@@ -159,6 +168,7 @@ export const loyaltySlugs = {
   activities: 'loyalty-activities',
   earningRules: 'loyalty-earning-rules',
   ledger: 'loyalty-ledger',
+  moves: 'loyalty-moves',
   progress: 'loyalty-progress',
   promotions: 'loyalty-promotions',
   redemptions: 'loyalty-redemptions',

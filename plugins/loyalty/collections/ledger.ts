@@ -66,7 +66,8 @@ export const ledgerCollection = (options: ResolvedLoyaltyOptions): CollectionCon
     {
       name: 'kind',
       type: 'select',
-      options: ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust'].map((value) => ({
+      // move: a line without points when the member changes company (see loyalty-moves).
+      options: ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust', 'move'].map((value) => ({
         label: value[0].toUpperCase() + value.slice(1),
         value,
       })),

@@ -13,7 +13,7 @@ import { HttpError, handle, ok, requireMember } from '../utilities/http'
 
 type ID = number | string
 
-const kinds = ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust']
+const kinds = ['earn', 'redeem', 'refund', 'expire', 'reverse', 'adjust', 'move']
 
 /** Points expiring within 30 and 90 days, from the running totals and one indexed read. */
 const expiringWithin = async (

@@ -5,6 +5,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
 import { leaderboardEndpoints } from './leaderboard'
+import { moveEndpoints } from './moves'
 import { organisationEndpoints } from './organisation'
 
 /** The plugin's root REST endpoints (under the API route, e.g. /api/loyalty/me). */
@@ -13,4 +14,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...leaderboardEndpoints(options),
   ...correctionEndpoints(options),
   ...organisationEndpoints(options),
+  ...moveEndpoints(options),
 ]

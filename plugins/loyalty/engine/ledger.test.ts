@@ -27,6 +27,16 @@ describe('ledgerEffect', () => {
     )
   })
 
+  it('books a move as a line without points', () => {
+    expect(ledgerEffect('move', 0, { spendable: 70 })).toStrictEqual({
+      amount: 0,
+      qualifyingAmount: 0,
+    })
+    expect(() => ledgerEffect('move', 5, { spendable: 70 })).toThrow(
+      'A move carries no points (got 5).',
+    )
+  })
+
   it('refunds points to the spendable balance only', () => {
     expect(ledgerEffect('refund', 40, { spendable: 0 })).toStrictEqual({
       amount: 40,

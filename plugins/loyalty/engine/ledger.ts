@@ -16,9 +16,10 @@ const negate = (value: number): number => 0 - value
  * - reverse p → spendable −min(p, spendable), qualifying −p (takes back an earn; the part
  *   already spent cannot be taken back from the spendable balance, but qualifying loses it all)
  * - adjust +p → like earn; adjust −p → spendable −min(p, spendable), qualifying −p
+ * - move → nothing: a line on the member's statement when they change company (`points` is 0)
  *
  * `points` must be a whole number of at least 1, except for adjust, where it is a non-zero whole
- * number whose sign gives the direction. `context.spendable` is the balance before the entry.
+ * number whose sign gives the direction, and for move, where it is 0. `context.spendable` is the balance before the entry.
  */
 export const ledgerEffect = (
   kind: EntryKind,
@@ -36,6 +37,10 @@ export const ledgerEffect = (
     if (points > 0) return { amount: points, qualifyingAmount: points }
     const taken = negate(points)
     return { amount: negate(Math.min(taken, spendable)), qualifyingAmount: points }
+  }
+  if (kind === 'move') {
+    if (points !== 0) throw new RangeError(`A move carries no points (got ${points}).`)
+    return { amount: 0, qualifyingAmount: 0 }
   }
   assertPositiveInteger(points, `Points of a ${kind} entry`)
   switch (kind) {

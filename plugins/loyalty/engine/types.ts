@@ -5,7 +5,7 @@
  */
 
 /** Kinds of ledger entry. */
-export type EntryKind = 'adjust' | 'earn' | 'expire' | 'redeem' | 'refund' | 'reverse'
+export type EntryKind = 'adjust' | 'earn' | 'expire' | 'move' | 'redeem' | 'refund' | 'reverse'
 
 /**
  * What one ledger entry does to the balances. Every entry carries two signed integers:
@@ -20,6 +20,7 @@ export type EntryKind = 'adjust' | 'earn' | 'expire' | 'redeem' | 'refund' | 're
  * | expire  | −p                              | 0                |
  * | reverse | −min(p, spendable) of the earn  | −p               |
  * | adjust  | ±p (never below 0 spendable)    | ±p               |
+ * | move    | 0 (the member changed company)  | 0                |
  */
 export type LedgerEffect = {
   amount: number

@@ -17,6 +17,7 @@ import type { MemberSnapshot } from './context'
 import { loadEnabledRules, loadMember, loadObject, loadOpenPromotions, loadTiers } from './context'
 import { relationId } from '../utilities/ids'
 import { writeLedger } from './ledgerWriter'
+import { organisationIsActive } from './organisationStatus'
 import { applyOrganisationTierUpgrade } from './organisationTiers'
 import { applyTierUpgrade } from './tiers'
 
@@ -259,13 +260,21 @@ export const award = async (
       reason: decision.capped ? `${reason} (cap reached)` : reason,
     },
   ]
-  if (decision.organisationPoints > 0 && member.organisation !== null) {
+  // A member of an inactive organisation still earns for themselves; the organisation gets
+  // nothing until they are moved to an active one.
+  const organisationPoints =
+    decision.organisationPoints > 0 &&
+    member.organisation !== null &&
+    (await organisationIsActive(payload, options, member.organisation))
+      ? decision.organisationPoints
+      : 0
+  if (organisationPoints > 0 && member.organisation !== null) {
     drafts.push({
       ...common,
       account: 'organisation',
-      amount: decision.organisationPoints,
+      amount: organisationPoints,
       idempotencyKey: orgKey,
-      qualifyingAmount: decision.organisationPoints,
+      qualifyingAmount: organisationPoints,
       reason: `${reason} (by a member)`,
     })
   }
@@ -283,7 +292,7 @@ export const award = async (
   if (written.created && after && decision.memberPoints > 0) {
     result.tierUpgrade = await applyTierUpgrade(payload, options, after, tiers, now)
   }
-  if (written.created && member.organisation !== null && decision.organisationPoints > 0) {
+  if (written.created && member.organisation !== null && organisationPoints > 0) {
     // The organisation's requirements (certified members) are read only when its points alone
     // would reach a higher tier: the returned balances and tier answer that without a read.
     const organisation = written.balances?.get(`organisation:${member.organisation}`)

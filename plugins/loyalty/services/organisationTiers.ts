@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { Tier } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
@@ -18,12 +18,14 @@ type Requirement = {
 /**
  * For each tier with an organisation requirement (the tier's `organisationRequirement` group:
  * `minimumCertifiedMembers`, `certificateCourse`, optional `jobRole`), whether the organisation
- * meets it: enough of its current members hold that course's certificate.
+ * meets it: enough of its current members hold that course's certificate. Pass `req` to read
+ * inside its transaction (a move counts the people after it).
  */
 export const organisationRequirementsMet = async (
   payload: Payload,
   options: ResolvedLoyaltyOptions,
   organisationId: ID,
+  req?: PayloadRequest,
 ): Promise<Record<string, boolean>> => {
   const { docs: tiers } = await payload.find({
     collection: options.tiers,
@@ -31,6 +33,7 @@ export const organisationRequirementsMet = async (
     limit: 0,
     overrideAccess: true,
     pagination: false,
+    req,
   })
   const met: Record<string, boolean> = {}
   for (const tier of tiers as unknown as { id: ID; organisationRequirement?: Requirement }[]) {
@@ -44,6 +47,7 @@ export const organisationRequirementsMet = async (
       limit: 0,
       overrideAccess: true,
       pagination: false,
+      req,
       select: { [options.jobRoleField]: true },
       where: {
         and: [
@@ -61,6 +65,7 @@ export const organisationRequirementsMet = async (
     const { totalDocs } = await payload.count({
       collection: loyaltySlugs.progress,
       overrideAccess: true,
+      req,
       where: {
         and: [
           { collection: { equals: options.courses } },

@@ -22,6 +22,7 @@ const kinds = [
   { label: 'Expired', value: 'expire' },
   { label: 'Reversed', value: 'reverse' },
   { label: 'Adjusted', value: 'adjust' },
+  { label: 'Company change', value: 'move' },
 ]
 
 const sourceLabel: Record<string, string> = {
@@ -114,8 +115,15 @@ export default async function StatementPage({ searchParams }: Props) {
                                 : undefined
                           }
                         >
-                          {signedPoints(line.amount)}
-                          <span className="pc-visually-hidden"> points</span>
+                          {line.kind === 'move' ? (
+                            // A move carries no points: no "+0".
+                            '–'
+                          ) : (
+                            <>
+                              {signedPoints(line.amount)}
+                              <span className="pc-visually-hidden"> points</span>
+                            </>
+                          )}
                         </div>
                         {line.balanceAfter !== null ? (
                           <div className="pc-card__meta">
