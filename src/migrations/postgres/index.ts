@@ -7,6 +7,7 @@ import * as migration_20261122_092517_loyalty_lot_totals from './20261122_092517
 import * as migration_20261122_095027_loyalty_lean_indexes from './20261122_095027_loyalty_lean_indexes';
 import * as migration_20261122_102010_members_reset_interval from './20261122_102010_members_reset_interval';
 import * as migration_20261122_124507_loyalty_leaderboard_index from './20261122_124507_loyalty_leaderboard_index';
+import * as migration_20261122_125103_loyalty_moves from './20261122_125103_loyalty_moves';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261122_124507_loyalty_leaderboard_index.up,
     down: migration_20261122_124507_loyalty_leaderboard_index.down,
-    name: '20261122_124507_loyalty_leaderboard_index'
+    name: '20261122_124507_loyalty_leaderboard_index',
+  },
+  {
+    up: migration_20261122_125103_loyalty_moves.up,
+    down: migration_20261122_125103_loyalty_moves.down,
+    name: '20261122_125103_loyalty_moves'
   },
 ];

@@ -6,6 +6,7 @@ import * as migration_20261122_092422_loyalty_lot_totals from './20261122_092422
 import * as migration_20261122_095015_loyalty_lean_indexes from './20261122_095015_loyalty_lean_indexes';
 import * as migration_20261122_101950_members_reset_interval from './20261122_101950_members_reset_interval';
 import * as migration_20261122_124441_loyalty_leaderboard_index from './20261122_124441_loyalty_leaderboard_index';
+import * as migration_20261122_125041_loyalty_moves from './20261122_125041_loyalty_moves';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261122_124441_loyalty_leaderboard_index.up,
     down: migration_20261122_124441_loyalty_leaderboard_index.down,
-    name: '20261122_124441_loyalty_leaderboard_index'
+    name: '20261122_124441_loyalty_leaderboard_index',
+  },
+  {
+    up: migration_20261122_125041_loyalty_moves.up,
+    down: migration_20261122_125041_loyalty_moves.down,
+    name: '20261122_125041_loyalty_moves'
   },
 ];
