@@ -76,6 +76,9 @@ export default buildConfig({
       members: 'members',
       organisationField: 'partner',
       organisations: 'partners',
+      staleJobMinutes: process.env.JOBS_STALE_AFTER_MINUTES
+        ? Number(process.env.JOBS_STALE_AFTER_MINUTES)
+        : undefined,
       tiers: 'club-tiers',
     }),
   ],

@@ -21,6 +21,7 @@ import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
+import { releaseStaleJobs } from './services/staleJobs'
 import { resolveOptions } from './types'
 
 export type { LoyaltyPluginOptions } from './types'
@@ -28,6 +29,7 @@ export { loyaltySlugs } from './types'
 export { callEndpoint, loyaltyOptionsOf } from './local'
 export type { LocalCallResult } from './local'
 export type { NextAction } from './services/nextActions'
+export { releaseStaleJobs } from './services/staleJobs'
 
 /**
  * The Partner Club loyalty plugin: points ledger, earning rules, promotions and tiers for
@@ -113,6 +115,7 @@ export const loyaltyPlugin =
           ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
           reviewTiersTask(options),
         ]
+    const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
     return {
       ...incomingConfig,
       collections,
@@ -120,6 +123,18 @@ export const loyaltyPlugin =
       custom: { ...incomingConfig.custom, loyalty: options },
       jobs: {
         ...incomingConfig.jobs,
+        // Before each automatic run of the queue: release the plugin's runs whose worker died.
+        shouldAutoRun: async (payload) => {
+          const run = shouldAutoRun ? await shouldAutoRun(payload) : true
+          if (!run || tasks.length === 0) return run
+          try {
+            const slugs = tasks.map((task) => task.slug)
+            await releaseStaleJobs(payload, slugs, options.staleJobMinutes)
+          } catch (error) {
+            payload.logger.error({ err: error }, 'loyalty: could not release stale jobs')
+          }
+          return run
+        },
         tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks],
       },
       endpoints: [
