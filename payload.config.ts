@@ -18,6 +18,7 @@ import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
+import { databaseOutageAfterError } from './src/server/databaseOutage'
 import { eventTimezones } from './src/config/timezones'
 
 export default buildConfig({
@@ -52,6 +53,10 @@ export default buildConfig({
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+  },
+  hooks: {
+    // A database that cannot be reached: 503 and a sentence, in every REST route.
+    afterError: [databaseOutageAfterError],
   },
   jobs: {
     // The server process (getPayload with cron) runs queued and scheduled jobs of the

@@ -30,6 +30,7 @@ export { callEndpoint, loyaltyOptionsOf } from './local'
 export type { LocalCallResult } from './local'
 export type { NextAction } from './services/nextActions'
 export { releaseStaleJobs } from './services/staleJobs'
+export { databaseUnavailableMessage, isDatabaseUnavailable } from './utilities/databaseErrors'
 
 /**
  * The Partner Club loyalty plugin: points ledger, earning rules, promotions and tiers for

@@ -23,8 +23,10 @@ export type MemberClient = {
   token: string
 }
 
-const request = async (
+/** Sends a request as the client's member; a request that gets no answer in time fails. */
+export const call = async (
   client: MemberClient,
+  method: 'GET' | 'POST',
   path: string,
   headers: Record<string, string> = {},
   timeoutMs = 30_000,
@@ -32,7 +34,7 @@ const request = async (
   try {
     const response = await fetch(`${client.baseURL()}${path}`, {
       headers: { authorization: `JWT ${client.token}`, ...headers },
-      method: 'POST',
+      method,
       signal: AbortSignal.timeout(timeoutMs),
     })
     const text = await response.text()
@@ -55,12 +57,12 @@ const request = async (
  */
 export const perform = async (client: MemberClient, action: Action): Promise<Answer> => {
   if (action.kind === 'redeem') {
-    return request(client, `/api/loyalty-rewards/${client.rewardId}/redeem`, {
+    return call(client, 'POST', `/api/loyalty-rewards/${client.rewardId}/redeem`, {
       'idempotency-key': action.key,
     })
   }
   const lesson = `/api/courses/${client.courseId}/lessons/${action.lessonId}`
-  const started = await request(client, `${lesson}/start`)
+  const started = await call(client, 'POST', `${lesson}/start`)
   if (!acknowledged(started)) return started
-  return request(client, `${lesson}/complete`)
+  return call(client, 'POST', `${lesson}/complete`)
 }
