@@ -15,6 +15,7 @@ import {
 } from './collections'
 import { loyaltyPlugin } from './plugins/loyalty'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
+import { reportFailedCommits } from './src/db/reportFailedCommits'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
@@ -49,6 +50,7 @@ export default buildConfig({
   editor: lexicalEditor(),
   onInit: (payload) => {
     watchConnections(payload)
+    reportFailedCommits(payload)
     keepSqliteBusyTimeout(payload, sqliteBusyTimeoutMs)
   },
   graphQL: {

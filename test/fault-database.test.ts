@@ -9,7 +9,8 @@ import type { Payload } from 'payload'
 
 import os from 'node:os'
 import path from 'node:path'
-import { getPayload } from 'payload'
+import pg from 'pg'
+import { createLocalReq, getPayload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeDatabase } from '../src/server/readiness'
@@ -307,5 +308,37 @@ describe('the database stopped under load', () => {
       .map((entry) => entry.idempotencyKey)
     expect(booked.sort()).toEqual([...awarded].sort())
     expect(await auditLedger(payload)).toEqual([])
+  })
+
+  it('a transaction whose connection is cut reports its commit as failed, and nothing crashes', async () => {
+    const transactionID = await payload.db.beginTransaction()
+    if (transactionID === null) throw new Error('no transaction')
+    const req = await createLocalReq({}, payload)
+    req.transactionID = transactionID
+    await payload.create({
+      collection: 'partners',
+      data: { name: 'Never committed', region: 'dach', type: 'installer' },
+      req,
+    })
+    // The database ends the one session that is idle in a transaction: this one. The client is
+    // checked out of the pool, so its error event has no pool listener.
+    const admin = new pg.Client({ connectionString: cluster?.uri })
+    await admin.connect()
+    try {
+      const { rows } = await admin.query(
+        `SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+          WHERE state = 'idle in transaction' AND pid <> pg_backend_pid()`,
+      )
+      expect(rows).toEqual([{ ended: true }])
+      await expect(payload.db.commitTransaction(transactionID)).rejects.toThrow(/not committed/)
+      const { rows: written } = await admin.query(
+        `SELECT count(*)::int AS count FROM partners WHERE name = 'Never committed'`,
+      )
+      expect(written).toEqual([{ count: 0 }])
+    } finally {
+      await admin.end()
+    }
+    // The cut connection was discarded: the next statements run on a fresh one.
+    expect((await payload.count({ collection: 'partners' })).totalDocs).toBe(2)
   })
 })
