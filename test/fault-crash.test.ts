@@ -160,7 +160,7 @@ describe('a server killed under load', () => {
     )
   }, 150_000)
 
-  it('lost requests in flight, and answered nothing but successes and refusals before', () => {
+  it('lost requests when it died, and answered nothing but successes and refusals before', () => {
     const first = answers('first')
     expect(first.filter(({ answer }) => 'error' in answer).length).toBeGreaterThan(0)
     expect(first.filter(({ answer }) => acknowledged(answer)).length).toBeGreaterThanOrEqual(
