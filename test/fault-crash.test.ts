@@ -34,10 +34,10 @@ import {
 
 const members = 16
 const clientsPerMember = 2
-const lessons = 24
-const redeemsPerClient = 3
+const lessons = 16
+const redeemsPerClient = 2
 /** The kill comes after this many acknowledged actions (about a third of them). */
-const killAfter = 150
+const killAfter = 100
 
 let payload: Payload
 let databaseURI: string

@@ -29,7 +29,7 @@ export const call = async (
   method: 'GET' | 'POST',
   path: string,
   headers: Record<string, string> = {},
-  timeoutMs = 30_000,
+  timeoutMs = 60_000,
 ): Promise<Answer> => {
   try {
     const response = await fetch(`${client.baseURL()}${path}`, {

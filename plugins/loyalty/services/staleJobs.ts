@@ -35,6 +35,17 @@ export const releaseStaleJobs = async (
       { updatedAt: { less_than_equal: takenBefore } },
     ],
   }
+  // A read first: on most ticks nothing is stale, and a bulk update would open a transaction.
+  const stale = await payload.find({
+    collection: 'payload-jobs',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    select: { taskSlug: true },
+    where,
+  })
+  if (stale.docs.length === 0) return 0
   const { docs } = await payload.update({
     collection: 'payload-jobs',
     data: { processing: false },
