@@ -18,9 +18,11 @@ import { isAdminUser } from './src/access'
 import { restrictPayloadInternals } from './src/access/payloadInternals'
 import { benchBaselinePlugin } from './src/config/benchBaseline'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
+import { reportFailedCommits } from './src/db/reportFailedCommits'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
 import { databaseURI, payloadSecret, rootDir } from './src/config/env'
+import { databaseOutageAfterError } from './src/server/databaseOutage'
 import { eventTimezones } from './src/config/timezones'
 
 export default buildConfig({
@@ -51,10 +53,15 @@ export default buildConfig({
   editor: lexicalEditor(),
   onInit: (payload) => {
     watchConnections(payload)
+    reportFailedCommits(payload)
     keepSqliteBusyTimeout(payload, sqliteBusyTimeoutMs)
   },
   graphQL: {
     disablePlaygroundInProduction: true,
+  },
+  hooks: {
+    // A database that cannot be reached: 503 and a sentence, in every REST route.
+    afterError: [databaseOutageAfterError],
   },
   jobs: {
     // GET /api/payload-jobs/run and /handle-schedules: Payload lets any signed-in user (here
@@ -82,6 +89,9 @@ export default buildConfig({
       members: 'members',
       organisationField: 'partner',
       organisations: 'partners',
+      staleJobMinutes: process.env.JOBS_STALE_AFTER_MINUTES
+        ? Number(process.env.JOBS_STALE_AFTER_MINUTES)
+        : undefined,
       tiers: 'club-tiers',
     }),
     benchBaselinePlugin(process.env.BENCH_BASELINE_COLLECTION === 'true'),

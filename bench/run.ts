@@ -212,25 +212,15 @@ const main = async (): Promise<number> => {
     PORT: String(port),
   }
   log(`starting the server on 127.0.0.1:${port} (log: bench/results/server.log)`)
-  // The server now and then ends with exit code 13 (an unsettled top-level await while its
-  // modules load) before it listens, more often on a busy machine: try up to five times.
-  let server: ServerProcess | undefined
-  for (let attempt = 1; !server; attempt++) {
-    try {
-      server = await startServerProcess({
-        cwd: rootDir,
-        env: serverEnv,
-        logFile: path.join(resultsDir, 'server.log'),
-        port,
-        readyTimeoutMs: 180_000,
-      })
-    } catch (error) {
-      if (attempt >= 5) throw error
-      log(
-        `the server did not start (attempt ${attempt}): ${String(error).split('\n')[0]}; retrying`,
-      )
-    }
-  }
+  // startServerProcess starts it again when it stalls at start-up (exit code 13).
+  const serverLog = path.join(resultsDir, 'server.log')
+  fs.writeFileSync(serverLog, '')
+  const server: ServerProcess = await startServerProcess({
+    env: serverEnv,
+    logFile: serverLog,
+    port,
+    readyTimeoutMs: 180_000,
+  })
   const serverChild = server.child
   // Last resort if this process ends without cleaning up: never leave the server running.
   process.once('exit', () => {

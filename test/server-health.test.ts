@@ -56,6 +56,18 @@ describe('health checks', () => {
     expect(await graphql.json()).toEqual({ data: { allMedia: { totalDocs: 0 } } })
   })
 
+  it('a request Express cannot read is refused with JSON and no stack', async () => {
+    // "%" alone is not valid percent-encoding: Express cannot decode the path parameter.
+    const response = await fetch(`${server.url}/api/courses/%25zz%/lessons/x/start`, {
+      method: 'POST',
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toMatch(/application\/json/)
+    const body = (await response.json()) as { errors: { message: string }[] }
+    expect(body.errors[0].message).toBe('The request could not be read.')
+    expect(JSON.stringify(body)).not.toMatch(/ at /)
+  })
+
   it('/readyz fails with a reason when the database is gone, and recovers when it is back', async () => {
     if (databaseKindUnderTest() === 'postgres') {
       // A real outage: the database refuses new connections and the open ones are cut.

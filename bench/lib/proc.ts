@@ -1,94 +1,19 @@
 /**
- * The server under test as a separate child process, and what we sample from it while the
- * load runs: resident memory (VmRSS) and CPU time, read from /proc.
+ * The server under test as a separate child process (started and stopped by the helpers the
+ * fault tests use too), and what we sample from it while the load runs: resident memory (VmRSS)
+ * and CPU time, read from /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** A free TCP port on the loopback interface. */
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      server.close(() => resolve(port))
-    })
-  })
-
-export type ServerProcess = {
-  child: ChildProcess
-  /** Resolves with the exit code (or signal) once the process has ended. */
-  exited: Promise<string>
-  pid: number
-  url: string
-}
-
-/**
- * Starts `node --import tsx src/server.ts` with the given environment, writes its output to
- * `logFile`, and waits until `GET /readyz` answers 200 (or the process dies, or the timeout).
- */
-export const startServerProcess = async (options: {
-  cwd: string
-  env: Record<string, string>
-  logFile: string
-  port: number
-  readyTimeoutMs: number
-}): Promise<ServerProcess> => {
-  const log = fs.openSync(options.logFile, 'w')
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: options.cwd,
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', log, log],
-  })
-  fs.closeSync(log)
-  if (!child.pid) throw new Error('the server process did not start')
-  let exitedEarly: null | string = null
-  const exited = new Promise<string>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exitedEarly = signal ?? String(code)
-      resolve(exitedEarly)
-    })
-  })
-  const url = `http://127.0.0.1:${options.port}`
-  const deadline = Date.now() + options.readyTimeoutMs
-  for (;;) {
-    if (exitedEarly !== null) {
-      const tail = fs.readFileSync(options.logFile, 'utf8').split('\n').slice(-30).join('\n')
-      throw new Error(`the server exited (${exitedEarly}) before it was ready:\n${tail}`)
-    }
-    try {
-      const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })
-      if (response.status === 200) break
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`the server was not ready within ${options.readyTimeoutMs} ms`)
-    }
-    await sleep(250)
-  }
-  return { child, exited, pid: child.pid, url }
-}
-
-/** SIGTERM, then SIGKILL if the server has not ended after `graceMs`. */
-export const stopServerProcess = async (server: ServerProcess, graceMs = 20_000) => {
-  if (server.child.exitCode !== null || server.child.signalCode !== null) return
-  server.child.kill('SIGTERM')
-  const stopped = await Promise.race([
-    server.exited.then(() => true),
-    sleep(graceMs).then(() => false),
-  ])
-  if (!stopped) {
-    server.child.kill('SIGKILL')
-    await server.exited
-  }
-}
+export {
+  type ServerProcess,
+  freePort,
+  startServerProcess,
+  stopServerProcess,
+} from '../../test/helpers/serverProcess'
 
 const clockTicks = 100 // USER_HZ on Linux
 

@@ -24,6 +24,7 @@ import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
+import { releaseStaleJobs } from './services/staleJobs'
 import { resolveOptions } from './types'
 
 export type { LoyaltyPluginOptions } from './types'
@@ -31,6 +32,8 @@ export { loyaltySlugs } from './types'
 export { callEndpoint, loyaltyOptionsOf } from './local'
 export type { LocalCallResult } from './local'
 export type { NextAction } from './services/nextActions'
+export { releaseStaleJobs } from './services/staleJobs'
+export { databaseUnavailableMessage, isDatabaseUnavailable } from './utilities/databaseErrors'
 
 /**
  * The Partner Club loyalty plugin: points ledger, earning rules, promotions and tiers for
@@ -141,6 +144,7 @@ export const loyaltyPlugin =
           ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
           reviewTiersTask(options),
         ]
+    const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
     return {
       ...incomingConfig,
       collections,
@@ -148,6 +152,18 @@ export const loyaltyPlugin =
       custom: { ...incomingConfig.custom, loyalty: options },
       jobs: {
         ...incomingConfig.jobs,
+        // Before each automatic run of the queue: release the plugin's runs whose worker died.
+        shouldAutoRun: async (payload) => {
+          const run = shouldAutoRun ? await shouldAutoRun(payload) : true
+          if (!run || tasks.length === 0) return run
+          try {
+            const slugs = tasks.map((task) => task.slug)
+            await releaseStaleJobs(payload, slugs, options.staleJobMinutes)
+          } catch (error) {
+            payload.logger.error({ err: error }, 'loyalty: could not release stale jobs')
+          }
+          return run
+        },
         tasks: [...(incomingConfig.jobs?.tasks ?? []), ...tasks],
       },
       endpoints: [

@@ -87,6 +87,13 @@ export type LoyaltyPluginOptions = {
    */
   pointsExpireAfterMonths?: number
   /**
+   * Minutes after which a run of the plugin's jobs that never finished (its worker died while
+   * running it) is released, so that the queue runs it again. Checked before every automatic run
+   * of the queue (`jobs.autoRun`); see `releaseStaleJobs`. Longer than the longest run.
+   * @default 60
+   */
+  staleJobMinutes?: number
+  /**
    * The auth collection of staff (admins and marketers), used for actors of corrections.
    * @default 'users'
    */
@@ -160,6 +167,7 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   pointsExpireAfterMonths: options.pointsExpireAfterMonths ?? 24,
   readingFields: options.readingFields ?? ['challenge', 'solution', 'results'],
   staff: options.staff ?? ('users' as CollectionSlug),
+  staleJobMinutes: options.staleJobMinutes ?? 60,
   tiers: options.tiers ?? ('club-tiers' as CollectionSlug),
 })
 

@@ -30,7 +30,9 @@ export const sqliteBusyTimeoutMs = Number(process.env.SQLITE_BUSY_TIMEOUT_MS || 
  *
  * - SQLite: the file's folder is created, WAL and a busy timeout are on, and transactions
  *   are enabled (they are off by default in @payloadcms/db-sqlite).
- * - PostgreSQL: a pool sized by `DATABASE_POOL_MAX`.
+ * - PostgreSQL: a pool sized by `DATABASE_POOL_MAX`; a request waits at most
+ *   `DATABASE_CONNECT_TIMEOUT_MS` for a connection, so it fails (503) instead of hanging while
+ *   the database is unreachable or every connection is busy.
  * - MongoDB: indexes are ensured so unique constraints exist in the database.
  *
  * Outside production the schema is pushed on connect; in production the committed
@@ -43,6 +45,7 @@ export const databaseAdapter = (uri: string): DatabaseAdapterObj => {
       migrationDir: path.join(rootDir, 'src/migrations/postgres'),
       pool: {
         connectionString: uri,
+        connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS || 5000),
         max: Number(process.env.DATABASE_POOL_MAX || 20),
       },
       prodMigrations: postgresMigrations,

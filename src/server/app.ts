@@ -3,12 +3,17 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { createRequest, sendResponse } from '@remix-run/node-fetch-server'
 import { GRAPHQL_PLAYGROUND_GET, GRAPHQL_POST } from '@payloadcms/next/routes'
-import express, { type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
+import express, {
+  type NextFunction,
+  type Request as ExpressRequest,
+  type Response as ExpressResponse,
+} from 'express'
 import next from 'next'
 import { getPayload, handleEndpoints } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
+import { answerDuringOutage, expressErrorAnswer, noteSignInOutages } from './databaseOutage'
 import {
   loginLimiter,
   memberActionLimiter,
@@ -48,12 +53,15 @@ export type RunningServer = {
   url: string
 }
 
-/** Adapts a Fetch-API handler (Payload's REST and GraphQL handlers) to Express. */
+/**
+ * Adapts a Fetch-API handler (Payload's REST and GraphQL handlers) to Express; a request whose
+ * user could not be read during a database outage is answered 503 (see `answerDuringOutage`).
+ */
 const fetchHandler =
   (handle: (request: globalThis.Request) => Promise<globalThis.Response>) =>
   async (req: ExpressRequest, res: ExpressResponse): Promise<void> => {
     const request = createRequest(req, res)
-    const response = await handle(request)
+    const response = await answerDuringOutage(await handle(request), request)
     await sendResponse(res, response)
   }
 
@@ -65,6 +73,7 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
   const { config, host = '127.0.0.1', nextMode, port, shutdownTimeoutMs = 15_000 } = options
   if (nextMode !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
   const payload = await getPayload({ config, cron: options.cron ?? true })
+  noteSignInOutages(payload)
   const app = express()
   app.disable('x-powered-by')
   app.use(securityHeaders())
@@ -142,6 +151,18 @@ export const startServer = async (options: ServerOptions): Promise<RunningServer
         .json({ errors: [{ message: 'Pages are not served by this server (API only).' }] })
     })
   }
+
+  // Errors that escape a handler: JSON in Payload's shape, without a stack (Express's default
+  // answer is an HTML page with one outside production); 503 when the database is down.
+  app.use((error: unknown, _req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
+    if (res.headersSent) {
+      next(error)
+      return
+    }
+    const { body, status } = expressErrorAnswer(error)
+    if (status === 500) payload.logger.error({ err: error }, 'request failed')
+    res.status(status).json(body)
+  })
 
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(port, host, (error?: Error) =>

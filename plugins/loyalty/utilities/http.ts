@@ -5,6 +5,7 @@ import { addDataAndFileToRequest } from 'payload'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { signedInMember } from '../access'
+import { databaseUnavailableMessage, isDatabaseUnavailable } from './databaseErrors'
 
 /** A JSON response in Payload's error shape for errors, `{ errors: [{ message }] }`. */
 export const fail = (
@@ -27,8 +28,9 @@ export class HttpError extends Error {
 }
 
 /**
- * Wraps an endpoint handler: answers thrown `HttpError`s with their status and message, and
- * anything else with a 500 that hides the details (which are logged).
+ * Wraps an endpoint handler: answers thrown `HttpError`s with their status and message, a
+ * database that cannot be reached with a 503 that says so, and anything else with a 500 that
+ * hides the details (which are logged).
  */
 export const handle =
   (handler: (req: PayloadRequest) => Promise<Response>) =>
@@ -37,6 +39,10 @@ export const handle =
       return await handler(req)
     } catch (error) {
       if (error instanceof HttpError) return fail(error.status, error.message, error.extra)
+      if (isDatabaseUnavailable(error)) {
+        req.payload.logger.warn({ err: error }, 'loyalty endpoint: the database is unavailable')
+        return fail(503, databaseUnavailableMessage)
+      }
       req.payload.logger.error({ err: error }, 'loyalty endpoint failed')
       return fail(500, 'Something went wrong on our side. Please try again.')
     }
