@@ -321,20 +321,13 @@ const main = async (): Promise<number> => {
     const ledgerRows = Number((await db.query('SELECT count(*) FROM loyalty_ledger')).rows[0].count)
 
     log('starting the server')
-    for (let attempt = 1; !server; attempt++) {
-      try {
-        server = await startServerProcess({
-          cwd: rootDir,
-          env,
-          logFile: path.join(resultsDir, 'server-scale.log'),
-          port,
-          readyTimeoutMs: 180_000,
-        })
-      } catch (error) {
-        if (attempt >= 5) throw error
-        log(`  the server did not start (attempt ${attempt}); retrying`)
-      }
-    }
+    // startServerProcess retries the start-up stall (exit 13) itself.
+    server = await startServerProcess({
+      env,
+      logFile: path.join(resultsDir, 'server-scale.log'),
+      port,
+      readyTimeoutMs: 180_000,
+    })
     const running = server
 
     if (memberTokens.length === 0) {
