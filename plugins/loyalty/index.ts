@@ -4,6 +4,8 @@ import type { LoyaltyPluginOptions } from './types'
 
 import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
+import { invitationsCollection } from './collections/invitations'
+import { leadsCollection } from './collections/leads'
 import { ledgerCollection } from './collections/ledger'
 import { progressCollection } from './collections/progress'
 import { redemptionsCollection } from './collections/redemptions'
@@ -106,6 +108,8 @@ export const loyaltyPlugin =
       earningRulesCollection(options),
       promotionsCollection(options),
       tierChangesCollection(options),
+      invitationsCollection(options),
+      leadsCollection(options),
     )
     const tasks = options.disabled
       ? []

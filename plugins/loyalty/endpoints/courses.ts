@@ -9,6 +9,7 @@ import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { cached } from '../services/cache'
+import { settleInvitationReferral } from '../services/referralAwards'
 import { assertTierAccess, contentCacheKey } from '../services/context'
 import {
   claimIfDue,
@@ -118,7 +119,8 @@ const completeCourseIfDone = async (
     now,
   )
   let certificateCode = record.certificateCode ?? null
-  if (!record.completedAt) {
+  const firstCompletion = !record.completedAt
+  if (firstCompletion) {
     certificateCode = course.issuesCertificate
       ? `PC-${String(course.id)}-${String(member.id)}-${now.getTime().toString(36).toUpperCase()}`
       : null
@@ -137,6 +139,8 @@ const completeCourseIfDone = async (
     object: { collection, id: course.id },
     verb: 'course.completed',
   })
+  // An invited colleague's first completed course settles the referral (both sides, once).
+  if (firstCompletion) await settleInvitationReferral(payload, options, member.id, now)
   return { award: result, certificateCode }
 }
 

@@ -6,6 +6,7 @@ import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
 import { leaderboardEndpoints } from './leaderboard'
 import { organisationEndpoints } from './organisation'
+import { referralEndpoints } from './referrals'
 
 /** The plugin's root REST endpoints (under the API route, e.g. /api/loyalty/me). */
 export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
@@ -13,4 +14,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...leaderboardEndpoints(options),
   ...correctionEndpoints(options),
   ...organisationEndpoints(options),
+  ...referralEndpoints(options),
 ]
