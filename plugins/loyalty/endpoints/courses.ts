@@ -119,8 +119,7 @@ const completeCourseIfDone = async (
     now,
   )
   let certificateCode = record.certificateCode ?? null
-  const firstCompletion = !record.completedAt
-  if (firstCompletion) {
+  if (!record.completedAt) {
     certificateCode = course.issuesCertificate
       ? `PC-${String(course.id)}-${String(member.id)}-${now.getTime().toString(36).toUpperCase()}`
       : null
@@ -139,8 +138,11 @@ const completeCourseIfDone = async (
     object: { collection, id: course.id },
     verb: 'course.completed',
   })
-  // An invited colleague's first completed course settles the referral (both sides, once).
-  if (firstCompletion) await settleInvitationReferral(payload, options, member.id, now)
+  // An invited colleague's first completed course settles the referral (both sides, once). A
+  // failure there does not fail the course: the next completed course tries again.
+  await settleInvitationReferral(payload, options, member.id, now).catch((error: unknown) =>
+    payload.logger.error({ err: error }, 'loyalty: referral award failed; retried later'),
+  )
   return { award: result, certificateCode }
 }
 

@@ -35,8 +35,9 @@ const hasCompletedACourse = async (
  * first course: `referral.accepted` to the inviter and `referral.joined` to the colleague, each
  * under a key naming the invitation (`referral.accepted:invitation:<id>:inviter`), with the
  * invitation as the ledger entry's source. The keys are unique in the database, so calling this
- * again, or concurrently, never awards twice. Null when the member joined without an invitation
- * or has not completed a course yet.
+ * again, or concurrently, never awards twice; `rewardedAt` marks the invitation settled once both
+ * awards are written, so later courses cost one indexed read. Null when the member joined
+ * without an invitation, has not completed a course yet, or was settled before.
  */
 export const settleInvitationReferral = async (
   payload: Payload,
@@ -51,7 +52,11 @@ export const settleInvitationReferral = async (
     overrideAccess: true,
     pagination: false,
     where: {
-      and: [{ acceptedMember: { equals: inviteeId } }, { status: { equals: 'accepted' } }],
+      and: [
+        { acceptedMember: { equals: inviteeId } },
+        { status: { equals: 'accepted' } },
+        { rewardedAt: { exists: false } },
+      ],
     },
   })
   const invitation = docs[0] as undefined | { id: ID; inviter: unknown; rewardedAt?: null | string }
@@ -76,14 +81,12 @@ export const settleInvitationReferral = async (
     object,
     verb: 'referral.joined',
   })
-  if (!invitation.rewardedAt) {
-    await payload.update({
-      collection: loyaltySlugs.invitations,
-      data: { rewardedAt: now.toISOString() },
-      id: invitation.id,
-      overrideAccess: true,
-    })
-  }
+  await payload.update({
+    collection: loyaltySlugs.invitations,
+    data: { rewardedAt: now.toISOString() },
+    id: invitation.id,
+    overrideAccess: true,
+  })
   return { invitee, inviter }
 }
 
