@@ -11,7 +11,13 @@ import { type FeedbackState, Feedback } from './Feedback'
  * Invites a colleague: POST /api/loyalty/invitations. Shows the invitation link once, to copy
  * and send on in case the e-mail does not arrive.
  */
-export function InviteForm() {
+export function InviteForm({
+  defaultJobRole,
+  jobRoles,
+}: {
+  defaultJobRole: string
+  jobRoles: { label: string; value: string }[]
+}) {
   const router = useRouter()
   const [feedback, setFeedback] = useState<FeedbackState>(null)
   const [link, setLink] = useState<null | string>(null)
@@ -29,6 +35,7 @@ export function InviteForm() {
         setLink(null)
         const result = await apiRequest<{ link: string }>('POST', '/loyalty/invitations', {
           email: String(data.get('email') ?? ''),
+          jobRole: String(data.get('jobRole') ?? defaultJobRole),
           name: String(data.get('name') ?? '') || null,
         })
         setBusy(false)
@@ -63,6 +70,16 @@ export function InviteForm() {
           required
           type="email"
         />
+      </div>
+      <div className="pc-field">
+        <label htmlFor="invite-role">Their job role</label>
+        <select className="pc-select" defaultValue={defaultJobRole} id="invite-role" name="jobRole">
+          {jobRoles.map((role) => (
+            <option key={role.value} value={role.value}>
+              {role.label}
+            </option>
+          ))}
+        </select>
       </div>
       <Feedback state={feedback} />
       {link ? (

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
 
+import { jobRoles } from '@/config/programme'
+
 import { ActionButton } from '@/portal/client/ActionButton'
 import { InviteForm } from '@/portal/client/InviteForm'
 import { Badge, type BadgeTone } from '@/portal/components/Badge'
@@ -8,6 +10,7 @@ import { EmptyState } from '@/portal/components/EmptyState'
 import { PageHeader } from '@/portal/components/PageHeader'
 import { formatDate } from '@/portal/data/format'
 import { type Invitation, myInvitations } from '@/portal/data/referrals'
+import { requireMember } from '@/portal/data/session'
 
 export const metadata: Metadata = { title: 'Invite a colleague' }
 
@@ -20,7 +23,7 @@ const stateText: Record<Invitation['state'], { label: string; tone: BadgeTone }>
 
 /** Invite a colleague, and the invitations I sent (withdraw the open ones). */
 export default async function InvitePage() {
-  const invitations = await myInvitations()
+  const [{ member }, invitations] = await Promise.all([requireMember(), myInvitations()])
   return (
     <>
       <PageHeader title="Invite a colleague">
@@ -30,7 +33,7 @@ export default async function InvitePage() {
         </p>
       </PageHeader>
       <Card>
-        <InviteForm />
+        <InviteForm defaultJobRole={member.jobRole} jobRoles={jobRoles} />
       </Card>
       <section aria-labelledby="my-invitations" className="pc-section">
         <h2 id="my-invitations">My invitations</h2>
