@@ -60,6 +60,8 @@ export interface Config {
     'loyalty-promotions': LoyaltyPromotion;
     'loyalty-tier-changes': LoyaltyTierChange;
     'loyalty-moves': LoyaltyMove;
+    'loyalty-invitations': LoyaltyInvitation;
+    'loyalty-leads': LoyaltyLead;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -86,6 +88,8 @@ export interface Config {
     'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
     'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
     'loyalty-moves': LoyaltyMovesSelect<false> | LoyaltyMovesSelect<true>;
+    'loyalty-invitations': LoyaltyInvitationsSelect<false> | LoyaltyInvitationsSelect<true>;
+    'loyalty-leads': LoyaltyLeadsSelect<false> | LoyaltyLeadsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -695,7 +699,9 @@ export interface LoyaltyEarningRule {
     | 'event.cancelled'
     | 'event.attended'
     | 'feedback.given'
-    | 'referral.accepted';
+    | 'referral.accepted'
+    | 'referral.joined'
+    | 'referral.lead-converted';
   points: number;
   enabled?: boolean | null;
   /**
@@ -774,7 +780,9 @@ export interface LoyaltyActivity {
     | 'event.cancelled'
     | 'event.attended'
     | 'feedback.given'
-    | 'referral.accepted';
+    | 'referral.accepted'
+    | 'referral.joined'
+    | 'referral.lead-converted';
   objectCollection?: string | null;
   objectId?: string | null;
   objectTitle?: string | null;
@@ -918,6 +926,72 @@ export interface LoyaltyMove {
    * For staff; the member’s statement only says from where to where.
    */
   reason: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Colleagues invited by members. Both earn referral points once the colleague has joined and completed a first course.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-invitations".
+ */
+export interface LoyaltyInvitation {
+  id: number;
+  email: string;
+  /**
+   * The colleague’s name, as given.
+   */
+  name?: string | null;
+  inviter: number | Member;
+  /**
+   * The inviter’s organisation: the colleague joins it.
+   */
+  organisation: number | Partner;
+  jobRole: 'management' | 'sales' | 'engineer' | 'purchasing' | 'technician';
+  /**
+   * Open invitations past their expiry date count as expired.
+   */
+  status: 'open' | 'accepted' | 'revoked' | 'expired';
+  expiresAt?: string | null;
+  tokenHash: string;
+  openKey?: string | null;
+  acceptedAt?: string | null;
+  acceptedMember?: (number | null) | Member;
+  /**
+   * When both sides earned their referral points.
+   */
+  rewardedAt?: string | null;
+  revokedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Companies recommended by members. Converting a lead gives the member who recommended it their referral points.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-leads".
+ */
+export interface LoyaltyLead {
+  id: number;
+  status: 'new' | 'qualified' | 'converted' | 'rejected';
+  company: string;
+  contactName: string;
+  contactEmail: string;
+  note?: string | null;
+  title?: string | null;
+  referrer: number | Member;
+  /**
+   * The referrer’s organisation when they recommended the company.
+   */
+  organisation?: (number | null) | Partner;
+  /**
+   * Internal; members do not see this.
+   */
+  staffNotes?: string | null;
+  qualifiedAt?: string | null;
+  convertedAt?: string | null;
+  rejectedAt?: string | null;
+  decidedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -1117,6 +1191,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-moves';
         value: number | LoyaltyMove;
+      } | null)
+    | ({
+        relationTo: 'loyalty-invitations';
+        value: number | LoyaltyInvitation;
+      } | null)
+    | ({
+        relationTo: 'loyalty-leads';
+        value: number | LoyaltyLead;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1648,6 +1730,48 @@ export interface LoyaltyMovesSelect<T extends boolean = true> {
   to?: T;
   actor?: T;
   reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-invitations_select".
+ */
+export interface LoyaltyInvitationsSelect<T extends boolean = true> {
+  email?: T;
+  name?: T;
+  inviter?: T;
+  organisation?: T;
+  jobRole?: T;
+  status?: T;
+  expiresAt?: T;
+  tokenHash?: T;
+  openKey?: T;
+  acceptedAt?: T;
+  acceptedMember?: T;
+  rewardedAt?: T;
+  revokedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-leads_select".
+ */
+export interface LoyaltyLeadsSelect<T extends boolean = true> {
+  status?: T;
+  company?: T;
+  contactName?: T;
+  contactEmail?: T;
+  note?: T;
+  title?: T;
+  referrer?: T;
+  organisation?: T;
+  staffNotes?: T;
+  qualifiedAt?: T;
+  convertedAt?: T;
+  rejectedAt?: T;
+  decidedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -237,6 +237,28 @@ const policies: Policy[] = [
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
   },
   {
+    // Referrals (issue 7): a member sees the invitations they sent, never a colleague's; they
+    // are sent, revoked and accepted through the endpoints only.
+    slug: 'loyalty-invitations',
+    list: { anonymous: 403, memberA: 'own', managerA: 'own', marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 404, managerA: 404, marketer: 200, admin: 200 },
+    readA: { anonymous: 403, memberA: 200, managerA: 404, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
+    // Recommended companies: the referrer sees theirs; staff keep notes over REST, but the
+    // status (whose conversion awards points) changes only through the status endpoint.
+    slug: 'loyalty-leads',
+    list: { anonymous: 403, memberA: 'own', managerA: 'own', marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 404, managerA: 404, marketer: 200, admin: 200 },
+    readA: { anonymous: 403, memberA: 200, managerA: 404, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+  },
+  {
     // Payload's admin-panel document locks. B's document: a marketer's lock on a course.
     // Members never use the admin panel; Payload's default ("any signed-in user") let a member
     // lock another company's member record (its owner then got 423 on every profile change).
@@ -775,6 +797,41 @@ const subjects: Record<string, Subject> = {
       startsAt: inMinutes(-60),
     }),
     update: { multiplier: 5 },
+  },
+  'loyalty-invitations': {
+    b: "B's member's open invitation",
+    readB: () => d.invitationB,
+    readA: () => d.invitationA,
+    create: () => ({
+      email: `matrix.invite.${next()}@test.example`,
+      inviter: f.memberA.id,
+      jobRole: 'engineer',
+      organisation: f.partnerA.id,
+      tokenHash: `matrix-${next()}`,
+    }),
+    update: { status: 'accepted' },
+    scope: { own: (actor) => ({ inviter: { equals: selfId(actor) } }) },
+  },
+  'loyalty-leads': {
+    b: "B's member's lead",
+    readB: () => d.leadB,
+    readA: () => d.leadA,
+    fresh: () =>
+      createDoc('loyalty-leads', {
+        company: `Matrix lead ${next()}`,
+        contactEmail: 'lead@test.example',
+        contactName: 'Lead Contact',
+        referrer: f.memberB.id,
+      }),
+    create: () => ({
+      company: 'Self-made lead',
+      contactEmail: 'lead@test.example',
+      contactName: 'Lead Contact',
+      referrer: f.memberA.id,
+      status: 'converted',
+    }),
+    update: { staffNotes: 'Changed by the matrix' },
+    scope: { own: (actor) => ({ referrer: { equals: selfId(actor) } }) },
   },
   'payload-locked-documents': {
     b: "a marketer's lock on a course",
@@ -1342,7 +1399,203 @@ const endpointRows: EndpointRow[] = [
     then: async (_answer, { redemption: id }) =>
       expect((await redemption(id)).status).toBe('cancelled'),
   },
+  // --- referrals: invitations and recommended companies (issue 7) ---
+  {
+    title: 'GET /api/loyalty/invitations (one’s own only)',
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    call: () => ({ method: 'GET', path: `/api/loyalty/invitations?inviter=${f.memberB.id}` }),
+    then: async ({ body }, _context, actor) => {
+      const own = await ids('loyalty-invitations', { inviter: { equals: selfId(actor) } })
+      expect(own.length).toBeGreaterThan(0)
+      expect(body.invitations.map((one: { id: ID }) => String(one.id)).sort()).toEqual(own)
+    },
+  },
+  {
+    title: 'POST /api/loyalty/invitations inviting a new address',
+    expected: { anonymous: 401, memberA: 201, managerA: 201, marketer: 403, admin: 403 },
+    state: invitationState,
+    call: () => ({
+      body: { email: `matrix.invited.${next()}@test.example`, inviter: f.memberB.id },
+      method: 'POST',
+      path: '/api/loyalty/invitations',
+    }),
+    then: async ({ body }, _context, actor) => {
+      const stored = await payload.findByID({
+        collection: 'loyalty-invitations',
+        depth: 0,
+        id: body.invitation.id,
+      })
+      expect(String(stored.inviter)).toBe(String(selfId(actor)))
+      expect(String(stored.organisation)).toBe(String(f.partnerA.id))
+    },
+  },
+  {
+    title: "POST /api/loyalty/invitations/:id/revoke on B's member's invitation",
+    expected: { anonymous: 401, memberA: 404, managerA: 404, marketer: 403, admin: 403 },
+    state: invitationState,
+    call: () => ({ method: 'POST', path: `/api/loyalty/invitations/${d.invitationB}/revoke` }),
+  },
+  {
+    title: "POST /api/loyalty/invitations/:id/revoke on one's own (others: memberA's)",
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    state: invitationState,
+    prepare: async (actor) => ({
+      invitation: (await inviteAs(isMember(actor) ? (actor as 'memberA') : 'memberA')).id,
+    }),
+    call: ({ invitation }) => ({
+      method: 'POST',
+      path: `/api/loyalty/invitations/${invitation}/revoke`,
+    }),
+    then: async (_answer, { invitation }) =>
+      expect(
+        (await payload.findByID({ collection: 'loyalty-invitations', id: invitation })).status,
+      ).toBe('revoked'),
+  },
+  {
+    // The link is the credential: whoever holds it sees who invited them (a first name).
+    title: "GET /api/loyalty/invitations/preview with B's member's invitation link",
+    expected: { anonymous: 200, memberA: 200, managerA: 200, marketer: 200, admin: 200 },
+    call: () => ({
+      method: 'GET',
+      path: `/api/loyalty/invitations/preview?token=${d.invitationTokenB}`,
+    }),
+    then: ({ body }) => {
+      expect(body.inviter).toBe('Berta')
+      expect(body.organisation).toBe('Beta Distribution')
+    },
+  },
+  {
+    title: "POST /api/loyalty/invitations/accept with a fresh link of B's member",
+    expected: { anonymous: 201, memberA: 201, managerA: 201, marketer: 201, admin: 201 },
+    prepare: async () => {
+      const { token } = await inviteAs('memberB')
+      return { token }
+    },
+    call: ({ token }) => ({
+      body: { name: 'Matrix Newcomer', password: 'matrix-joined-1', token },
+      method: 'POST',
+      path: '/api/loyalty/invitations/accept',
+    }),
+    then: async ({ body }) => {
+      const joined = await payload.findByID({
+        collection: 'members',
+        depth: 0,
+        id: body.member.id,
+      })
+      expect(joined.partner).toBe(f.partnerB.id)
+      expect(joined.partnerManager).toBe(false)
+    },
+  },
+  {
+    title: 'GET /api/loyalty/leads (one’s own only)',
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    call: () => ({ method: 'GET', path: `/api/loyalty/leads?referrer=${f.memberB.id}` }),
+    then: async ({ body }, _context, actor) => {
+      const own = await ids('loyalty-leads', { referrer: { equals: selfId(actor) } })
+      expect(own.length).toBeGreaterThan(0)
+      expect(body.leads.map((one: { id: ID }) => String(one.id)).sort()).toEqual(own)
+    },
+  },
+  {
+    title: "POST /api/loyalty/leads naming B's member as referrer, status converted",
+    expected: { anonymous: 401, memberA: 201, managerA: 201, marketer: 403, admin: 403 },
+    state: leadState,
+    call: () => ({
+      body: leadForm({ referrer: f.memberB.id, status: 'converted' }),
+      method: 'POST',
+      path: '/api/loyalty/leads',
+    }),
+    then: async ({ body }, _context, actor) => {
+      const stored = await payload.findByID({
+        collection: 'loyalty-leads',
+        depth: 0,
+        id: body.lead.id,
+      })
+      expect(String(stored.referrer)).toBe(String(selfId(actor)))
+      expect(stored.status).toBe('new')
+    },
+  },
+  {
+    title: "POST /api/loyalty/leads/:id/status converting B's member's lead",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    prepare: async () => ({ lead: await leadAs('memberB') }),
+    call: ({ lead }) => ({
+      body: { status: 'converted' },
+      method: 'POST',
+      path: `/api/loyalty/leads/${lead}/status`,
+    }),
+    then: async (_answer, { lead }) => {
+      expect(
+        await ids('loyalty-ledger', {
+          idempotencyKey: { equals: `referral.lead-converted:lead:${lead}` },
+        }),
+      ).toHaveLength(1)
+    },
+  },
+  {
+    title: "POST /api/loyalty/leads/:id/status converting memberA's lead (for memberA: one's own)",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    prepare: async () => ({ lead: await leadAs('memberA') }),
+    call: ({ lead }) => ({
+      body: { status: 'converted' },
+      method: 'POST',
+      path: `/api/loyalty/leads/${lead}/status`,
+    }),
+  },
 ]
+
+/** Invitations and leads as stored: what a refused referral request must leave alone. */
+async function invitationState() {
+  return (
+    await payload.find({
+      collection: 'loyalty-invitations',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'id',
+    })
+  ).docs.map((doc) => `${doc.id}:${doc.status}:${doc.inviter}`)
+}
+
+async function leadState() {
+  return (
+    await payload.find({
+      collection: 'loyalty-leads',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      sort: 'id',
+    })
+  ).docs.map((doc) => `${doc.id}:${doc.status}:${doc.referrer}`)
+}
+
+function leadForm(extra: Record<string, unknown> = {}) {
+  return {
+    company: `Matrix Heating ${next()}`,
+    contactEmail: 'contact@matrix-heating.example',
+    contactName: 'Mat Rix',
+    ...extra,
+  }
+}
+
+/** A fresh invitation sent by `who`: its id and the token from its link. */
+async function inviteAs(who: 'memberA' | 'managerA' | 'memberB') {
+  const body = await as(who, {
+    body: { email: `matrix.invite.${next()}@test.example` },
+    method: 'POST',
+    path: '/api/loyalty/invitations',
+  })
+  return {
+    id: body.invitation.id as ID,
+    token: new URL(body.link).searchParams.get('token') ?? '',
+  }
+}
+
+/** A fresh lead submitted by `who`. */
+async function leadAs(who: 'memberA' | 'managerA' | 'memberB') {
+  return (await as(who, { body: leadForm(), method: 'POST', path: '/api/loyalty/leads' })).lead
+    .id as ID
+}
 
 /** Payload's jobs-stats global, as stored. */
 const jobStats = async () =>
@@ -1570,6 +1823,7 @@ beforeAll(async () => {
     ['quiz.passed', 15],
     ['case-study.read', 25],
     ['event.registered', 20],
+    ['referral.lead-converted', 40],
     ['event.attended', 30],
   ] as const) {
     d.rule = await createDoc('loyalty-earning-rules', { name: verb, points, verb })
@@ -1704,6 +1958,15 @@ beforeAll(async () => {
   }
   await as('memberB', { method: 'POST', path: `/api/case-studies/${d.caseStudyB}/open` })
   await as('memberB', { method: 'POST', path: `/api/events/${d.eventB}/register` })
+  // Referrals: each member's own invitation and lead (B's open invitation keeps its link).
+  const invitationB = await inviteAs('memberB')
+  d.invitationB = invitationB.id
+  d.invitationTokenB = invitationB.token
+  d.invitationA = (await inviteAs('memberA')).id
+  await inviteAs('managerA')
+  d.leadB = await leadAs('memberB')
+  d.leadA = await leadAs('memberA')
+  await leadAs('managerA')
   d.redemptionB = await redeemAs('memberB', d.jacket)
   d.redemptionA = await redeemAs('memberA', d.mug)
   await redeemAs('colleagueA', d.jacket)

@@ -42,6 +42,16 @@ const counts = async () => {
   return `${totals.join('/')}|${balances}`
 }
 
+/** The same, and the referral collections (for the referral endpoints). */
+const referralCounts = async () => {
+  const [invitations, leads] = await Promise.all(
+    (['loyalty-invitations', 'loyalty-leads'] as const).map(
+      async (collection) => (await payload.count({ collection })).totalDocs,
+    ),
+  )
+  return `${await counts()}|${invitations}/${leads}`
+}
+
 /** Malformed, oversized, wrong-typed and injection-shaped values. */
 const hostile = fc.oneof(
   fc.anything({ maxDepth: 3 }),
@@ -81,6 +91,16 @@ const hostileBody = fc.oneof(
       'quantity',
       'id',
       'partner',
+      'email',
+      'name',
+      'jobRole',
+      'token',
+      'password',
+      'company',
+      'contactName',
+      'contactEmail',
+      'note',
+      'status',
     ),
     hostile,
   ),
@@ -155,6 +175,16 @@ const targets = (): Target[] => [
   { as: 'admin', method: 'POST', path: `/api/loyalty/members/${ids.member}/move` },
 ]
 
+/** The referral endpoints (issue 7), fuzzed in a test of their own. */
+const referralTargets = (): Target[] => [
+  { as: 'member', method: 'POST', path: '/api/loyalty/invitations' },
+  { as: 'member', method: 'POST', path: '/api/loyalty/invitations/1/revoke' },
+  // The token is the credential: anyone may try, signed in or not.
+  { as: 'member', method: 'POST', path: '/api/loyalty/invitations/accept' },
+  { as: 'member', method: 'POST', path: '/api/loyalty/leads' },
+  { as: 'admin', method: 'POST', path: '/api/loyalty/leads/1/status' },
+]
+
 const send = async (target: Target, body: string | undefined, path = target.path) => {
   const response = await fetch(`${server.url}${path}`, {
     body,
@@ -184,22 +214,29 @@ const expectClearRefusal = (status: number, text: string, what: string) => {
 }
 
 describe('hostile input to every custom endpoint', () => {
-  // One test per endpoint (counted before the fixtures exist; the ids are filled in later):
-  // each gets its own time budget on a busy machine.
-  for (const index of targets().keys()) {
-    it(`bodies (endpoint ${index + 1}): every answer is below 500, and a refusal says why and writes nothing`, async () => {
-      const target = targets()[index]
+  const fuzzBodies = async (list: Target[], state: () => Promise<string>) => {
+    for (const target of list) {
       await fc.assert(
         fc.asyncProperty(rawBody, async (body) => {
-          const before = await counts()
+          const before = await state()
           const { status, text } = await send(target, body)
           expectClearRefusal(status, text, `${target.method} ${target.path} ${body.slice(0, 80)}`)
-          if (status >= 400) expect(await counts()).toBe(before)
+          if (status >= 400) expect(await state()).toBe(before)
         }),
         { numRuns: 150 },
       )
-    })
+    }
   }
+
+  // In parts, so that each part stays well within the test timeout on a busy machine.
+  it('bodies: every answer is below 500, and a refusal says why and writes nothing', () =>
+    fuzzBodies(targets().slice(0, 6), counts))
+
+  it('bodies of the reward, correction and redemption endpoints: the same', () =>
+    fuzzBodies(targets().slice(6), counts))
+
+  it('bodies of the referral endpoints: the same', () =>
+    fuzzBodies(referralTargets(), referralCounts))
 
   it('path parameters: malformed ids are refused with a 4xx, never a 500', async () => {
     const shapes = [
@@ -208,6 +245,7 @@ describe('hostile input to every custom endpoint', () => {
       (id: string) => `/api/events/${id}/register`,
       (id: string) => `/api/case-studies/${id}/read`,
       (id: string) => `/api/loyalty-rewards/${id}/redeem`,
+      (id: string) => `/api/loyalty/invitations/${id}/revoke`,
     ]
     for (const shape of shapes) {
       await fc.assert(
@@ -229,8 +267,20 @@ describe('hostile input to every custom endpoint', () => {
       '/api/loyalty/leaderboard',
       '/api/loyalty/me',
       '/api/loyalty/earnable',
+      '/api/loyalty/invitations',
+      '/api/loyalty/invitations/preview',
+      '/api/loyalty/leads',
     ]
-    const names = ['page', 'limit', 'kind', 'scope', 'period', 'depth', 'where[member][equals]']
+    const names = [
+      'page',
+      'limit',
+      'kind',
+      'scope',
+      'period',
+      'depth',
+      'where[member][equals]',
+      'token',
+    ]
     for (const read of reads) {
       await fc.assert(
         fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), hostileParam), async (query) => {

@@ -4,6 +4,8 @@ import type { LoyaltyPluginOptions } from './types'
 
 import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
+import { invitationsCollection } from './collections/invitations'
+import { leadsCollection } from './collections/leads'
 import { ledgerCollection } from './collections/ledger'
 import { movesCollection } from './collections/moves'
 import { progressCollection } from './collections/progress'
@@ -137,6 +139,8 @@ export const loyaltyPlugin =
       promotionsCollection(options),
       tierChangesCollection(options),
       movesCollection(options),
+      invitationsCollection(options),
+      leadsCollection(options),
     )
     const tasks = options.disabled
       ? []

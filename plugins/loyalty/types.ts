@@ -127,6 +127,27 @@ export type LoyaltyPluginOptions = {
    */
   media?: CollectionSlug | false
   /**
+   * Days an invitation to a colleague stays valid.
+   * @default 14
+   */
+  invitationExpiryDays?: number
+  /**
+   * The most invitations one member may send per calendar month (UTC), revoked ones included.
+   * @default 10
+   */
+  invitationsPerMonth?: number
+  /**
+   * The portal page that accepts an invitation; the link is `<serverURL><path>?token=…`.
+   * @default '/accept-invitation'
+   */
+  invitationPath?: string
+  /**
+   * The text field on the member collection holding the person's name (set when an invited
+   * colleague accepts).
+   * @default 'name'
+   */
+  memberNameField?: string
+  /**
    * The collection holding the club tiers (needs numeric `rank`, `threshold`, `multiplier` and
    * `qualifyingMonths` fields).
    * @default 'club-tiers'
@@ -156,11 +177,15 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
     options.isOrganisationActive ?? ((organisation) => organisation.status !== 'inactive'),
   isOrganisationManager:
     options.isOrganisationManager ?? ((member) => member.partnerManager === true),
+  invitationExpiryDays: options.invitationExpiryDays ?? 14,
+  invitationPath: options.invitationPath ?? '/accept-invitation',
+  invitationsPerMonth: options.invitationsPerMonth ?? 10,
   isStaff: options.isStaff ?? ((user) => hasRole(user, ['admin', 'marketer'])),
   jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
   jobRoleField: options.jobRoleField ?? 'jobRole',
   leaderboardCacheSeconds: options.leaderboardCacheSeconds ?? 30,
   media: options.media ?? ('media' as CollectionSlug),
+  memberNameField: options.memberNameField ?? 'name',
   members: options.members ?? ('members' as CollectionSlug),
   organisationField: options.organisationField ?? 'partner',
   organisations: options.organisations ?? ('partners' as CollectionSlug),
@@ -175,6 +200,8 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
 export const loyaltySlugs = {
   activities: 'loyalty-activities',
   earningRules: 'loyalty-earning-rules',
+  invitations: 'loyalty-invitations',
+  leads: 'loyalty-leads',
   ledger: 'loyalty-ledger',
   moves: 'loyalty-moves',
   progress: 'loyalty-progress',
@@ -198,7 +225,12 @@ export const activityVerbs = [
   'event.cancelled',
   'event.attended',
   'feedback.given',
+  /** The inviter: a colleague they invited joined and completed a first course. */
   'referral.accepted',
+  /** The invited colleague: joined through an invitation and completed a first course. */
+  'referral.joined',
+  /** The referrer: a company they recommended became a partner. */
+  'referral.lead-converted',
 ] as const
 
 export type ActivityVerb = (typeof activityVerbs)[number]

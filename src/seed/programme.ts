@@ -45,6 +45,24 @@ export const earningRules = [
     points: 80,
     verb: 'event.attended' as const,
   },
+  {
+    creditsOrganisation: false,
+    name: 'Colleague joined the club',
+    points: 100,
+    verb: 'referral.accepted' as const,
+  },
+  {
+    creditsOrganisation: false,
+    name: 'Welcome: joined through a colleague',
+    points: 50,
+    verb: 'referral.joined' as const,
+  },
+  {
+    creditsOrganisation: false,
+    name: 'Recommended company became a partner',
+    points: 500,
+    verb: 'referral.lead-converted' as const,
+  },
 ]
 
 /** The rewards catalogue of the demo programme. */

@@ -9,6 +9,7 @@ import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { cached } from '../services/cache'
+import { settleInvitationReferral } from '../services/referralAwards'
 import { assertTierAccess, contentCacheKey } from '../services/context'
 import {
   claimIfDue,
@@ -137,6 +138,11 @@ const completeCourseIfDone = async (
     object: { collection, id: course.id },
     verb: 'course.completed',
   })
+  // An invited colleague's first completed course settles the referral (both sides, once). A
+  // failure there does not fail the course: the next completed course tries again.
+  await settleInvitationReferral(payload, options, member.id, now).catch((error: unknown) =>
+    payload.logger.error({ err: error }, 'loyalty: referral award failed; retried later'),
+  )
   return { award: result, certificateCode }
 }
 

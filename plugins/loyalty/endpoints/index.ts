@@ -7,6 +7,7 @@ import { correctionEndpoints } from './corrections'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
 import { organisationEndpoints } from './organisation'
+import { referralEndpoints } from './referrals'
 
 /** The plugin's root REST endpoints (under the API route, e.g. /api/loyalty/me). */
 export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
@@ -15,4 +16,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...correctionEndpoints(options),
   ...organisationEndpoints(options),
   ...moveEndpoints(options),
+  ...referralEndpoints(options),
 ]

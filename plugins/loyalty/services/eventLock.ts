@@ -8,7 +8,11 @@ import { sqlAccess } from './sqlDatabase'
 const queues = new WeakMap<Payload, Map<string, Promise<unknown>>>()
 
 /** Runs `work` after every earlier call with the same key in this process has finished. */
-const inTurn = async <T>(payload: Payload, key: string, work: () => Promise<T>): Promise<T> => {
+export const inTurn = async <T>(
+  payload: Payload,
+  key: string,
+  work: () => Promise<T>,
+): Promise<T> => {
   let queue = queues.get(payload)
   if (!queue) {
     queue = new Map()

@@ -22,6 +22,8 @@ export default async function MemberLayout({ children }: { children: ReactNode }
     { href: '/rewards', label: 'Rewards' },
     { href: '/statement', label: 'Statement' },
     { href: '/leaderboard', label: 'Leaderboard' },
+    { href: '/invite', label: 'Invite' },
+    { href: '/recommend', label: 'Recommend' },
     ...(isManager(member) ? [{ href: '/company', label: 'My company' }] : []),
   ]
   return (
