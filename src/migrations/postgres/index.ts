@@ -8,6 +8,7 @@ import * as migration_20261122_095027_loyalty_lean_indexes from './20261122_0950
 import * as migration_20261122_102010_members_reset_interval from './20261122_102010_members_reset_interval';
 import * as migration_20261122_124507_loyalty_leaderboard_index from './20261122_124507_loyalty_leaderboard_index';
 import * as migration_20261122_125103_loyalty_moves from './20261122_125103_loyalty_moves';
+import * as migration_20261122_130745_loyalty_referrals from './20261122_130745_loyalty_referrals';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261122_125103_loyalty_moves.up,
     down: migration_20261122_125103_loyalty_moves.down,
-    name: '20261122_125103_loyalty_moves'
+    name: '20261122_125103_loyalty_moves',
+  },
+  {
+    up: migration_20261122_130745_loyalty_referrals.up,
+    down: migration_20261122_130745_loyalty_referrals.down,
+    name: '20261122_130745_loyalty_referrals'
   },
 ];

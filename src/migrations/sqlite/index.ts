@@ -7,6 +7,7 @@ import * as migration_20261122_095015_loyalty_lean_indexes from './20261122_0950
 import * as migration_20261122_101950_members_reset_interval from './20261122_101950_members_reset_interval';
 import * as migration_20261122_124441_loyalty_leaderboard_index from './20261122_124441_loyalty_leaderboard_index';
 import * as migration_20261122_125041_loyalty_moves from './20261122_125041_loyalty_moves';
+import * as migration_20261122_130728_loyalty_referrals from './20261122_130728_loyalty_referrals';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261122_125041_loyalty_moves.up,
     down: migration_20261122_125041_loyalty_moves.down,
-    name: '20261122_125041_loyalty_moves'
+    name: '20261122_125041_loyalty_moves',
+  },
+  {
+    up: migration_20261122_130728_loyalty_referrals.up,
+    down: migration_20261122_130728_loyalty_referrals.down,
+    name: '20261122_130728_loyalty_referrals'
   },
 ];
