@@ -1,5 +1,7 @@
 import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { and, eq, ne } from 'drizzle-orm'
+
 import type { MemberSnapshot } from '../services/context'
 import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
 import type { ResolvedLoyaltyOptions } from '../types'
@@ -9,9 +11,11 @@ import { ledgerEffect } from '../engine/ledger'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { InsufficientPoints } from '../services/balances'
-import { loadMember, loadTiers } from '../services/context'
+import { cached } from '../services/cache'
+import { contentCacheKey, loadMember, loadTiers } from '../services/context'
 import { withLock } from '../services/eventLock'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
+import { sqlAccess } from '../services/sqlDatabase'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
 import { memberContext } from './memberContext'
@@ -84,6 +88,30 @@ const loadEvent = async (
   if (!event || event._status === 'draft') throw new HttpError(404, 'This event does not exist.')
   return event
 }
+
+/**
+ * What a check-in needs of an event (dates, attendance code, title), cached per process like
+ * course outlines and cleared when the event is edited (`contentCacheKey`). A check-in wave hits
+ * the same event hundreds of times a minute; reading the whole document (description, speakers,
+ * versions) each time cost more than the award itself.
+ */
+const loadEventForCheckIn = (
+  payload: Payload,
+  collection: CollectionSlug,
+  id: string,
+): Promise<EventDoc> =>
+  cached(payload, `${contentCacheKey(collection, id)}check-in`, async () => {
+    const event = (await payload.findByID({
+      collection,
+      depth: 0,
+      disableErrors: true,
+      id,
+      overrideAccess: true,
+      select: { _status: true, attendanceCode: true, endsAt: true, startsAt: true, title: true },
+    })) as unknown as EventDoc | null
+    if (!event || event._status === 'draft') throw new HttpError(404, 'This event does not exist.')
+    return event
+  })
 
 const findRegistration = async (
   payload: Payload,
@@ -239,10 +267,12 @@ const attendanceAward = (
   event: EventDoc,
   actor: { relationTo: string; value: ID },
   now: Date,
+  member?: MemberSnapshot,
 ): Promise<AwardResult> =>
   award(payload, options, {
     actor,
     idempotencyKey: `event.attended:${memberId}:${event.id}`,
+    member,
     memberId,
     now,
     object: { collection, id: event.id },
@@ -263,6 +293,17 @@ const markAttended = async (
   const attended = { attendedAt: now.toISOString(), status: 'attended' as const }
   if (existing?.status === 'attended') return false
   if (existing) {
+    const sql = sqlAccess(payload)
+    if (sql) {
+      // One conditional UPDATE: only the call that changes the status reports a change.
+      const table = sql.table(loyaltySlugs.registrations)
+      const changed = await sql.db
+        .update(table)
+        .set({ ...attended, updatedAt: now.toISOString() })
+        .where(and(eq(table.id, existing.id), ne(table.status, 'attended')))
+        .returning({ id: table.id })
+      return changed.length > 0
+    }
     await updateRegistration(payload, existing.id, attended)
     return true
   }
@@ -500,7 +541,7 @@ export const eventEndpoints = (
   {
     handler: handle(async (req) => {
       const member = memberContext(req, options)
-      const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
+      const event = await loadEventForCheckIn(req.payload, collection, idParam(req, 'id'))
       const body = await jsonBody(req)
       const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
       if (!registration || !SEAT_HOLDERS.includes(registration.status)) {
@@ -540,6 +581,7 @@ export const eventEndpoints = (
         event,
         { relationTo: options.members, value: member.id },
         now,
+        member,
       )
       if (firstAttendance(result, changed)) {
         await recordActivity(req.payload, member.id, 'event.attended', {
