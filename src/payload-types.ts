@@ -59,6 +59,7 @@ export interface Config {
     'loyalty-earning-rules': LoyaltyEarningRule;
     'loyalty-promotions': LoyaltyPromotion;
     'loyalty-tier-changes': LoyaltyTierChange;
+    'loyalty-feedback': LoyaltyFeedback;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -84,6 +85,7 @@ export interface Config {
     'loyalty-earning-rules': LoyaltyEarningRulesSelect<false> | LoyaltyEarningRulesSelect<true>;
     'loyalty-promotions': LoyaltyPromotionsSelect<false> | LoyaltyPromotionsSelect<true>;
     'loyalty-tier-changes': LoyaltyTierChangesSelect<false> | LoyaltyTierChangesSelect<true>;
+    'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -227,6 +229,27 @@ export interface Course {
         }[]
       | null;
   };
+  /**
+   * Asked after the member attended or completed it, besides "How likely are you to recommend it?" (0–10) and a rating of the content (1–5).
+   */
+  feedbackQuestions?:
+    | {
+        question: string;
+        kind: 'choice' | 'scale' | 'text';
+        /**
+         * Answers from 1 to this.
+         */
+        scaleMax?: number | null;
+        required?: boolean | null;
+        options?:
+          | {
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -550,6 +573,27 @@ export interface Event {
    * Shown to members after the event.
    */
   recordingUrl?: string | null;
+  /**
+   * Asked after the member attended or completed it, besides "How likely are you to recommend it?" (0–10) and a rating of the content (1–5).
+   */
+  feedbackQuestions?:
+    | {
+        question: string;
+        kind: 'choice' | 'scale' | 'text';
+        /**
+         * Answers from 1 to this.
+         */
+        scaleMax?: number | null;
+        required?: boolean | null;
+        options?:
+          | {
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -898,6 +942,47 @@ export interface LoyaltyTierChange {
   createdAt: string;
 }
 /**
+ * What members said after an event or a course. Response rate, NPS and averages: GET /api/loyalty/feedback/summary.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-feedback".
+ */
+export interface LoyaltyFeedback {
+  id: number;
+  key: string;
+  member: number | Member;
+  collection: string;
+  documentId: string;
+  title?: string | null;
+  /**
+   * When the member attended the event or completed the course.
+   */
+  qualifiedAt?: string | null;
+  /**
+   * 0–10: how likely to recommend it.
+   */
+  recommend: number;
+  /**
+   * 1–5: rating of the content.
+   */
+  rating: number;
+  comment?: string | null;
+  /**
+   * Answers to the item’s own questions, with the question as asked.
+   */
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1089,6 +1174,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-tier-changes';
         value: number | LoyaltyTierChange;
+      } | null)
+    | ({
+        relationTo: 'loyalty-feedback';
+        value: number | LoyaltyFeedback;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1186,6 +1275,21 @@ export interface CoursesSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  feedbackQuestions?:
+    | T
+    | {
+        question?: T;
+        kind?: T;
+        scaleMax?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              label?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1258,6 +1362,21 @@ export interface EventsSelect<T extends boolean = true> {
         id?: T;
       };
   recordingUrl?: T;
+  feedbackQuestions?:
+    | T
+    | {
+        question?: T;
+        kind?: T;
+        scaleMax?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              label?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1607,6 +1726,24 @@ export interface LoyaltyTierChangesSelect<T extends boolean = true> {
   fromTier?: T;
   toTier?: T;
   reason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-feedback_select".
+ */
+export interface LoyaltyFeedbackSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  collection?: T;
+  documentId?: T;
+  title?: T;
+  qualifiedAt?: T;
+  recommend?: T;
+  rating?: T;
+  comment?: T;
+  answers?: T;
   updatedAt?: T;
   createdAt?: T;
 }

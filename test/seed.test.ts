@@ -47,7 +47,7 @@ describe('the demo seed', () => {
       partners: 4,
       promotions: 1,
       rewards: 5,
-      rules: 5,
+      rules: 6,
       users: 2,
     })
     expect(summary.existing).toEqual({})

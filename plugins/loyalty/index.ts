@@ -1,9 +1,10 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { LoyaltyPluginOptions } from './types'
 
 import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
+import { feedbackCollection } from './collections/feedback'
 import { ledgerCollection } from './collections/ledger'
 import { progressCollection } from './collections/progress'
 import { redemptionsCollection } from './collections/redemptions'
@@ -15,8 +16,10 @@ import { loyaltyEndpoints } from './endpoints'
 import { caseStudyEndpoints } from './endpoints/caseStudies'
 import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
+import { feedbackEndpoints } from './endpoints/feedback'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { expirePointsTask } from './jobs/expirePoints'
@@ -51,14 +54,46 @@ export const loyaltyPlugin =
     }
     const contentEndpoints = (slug: string) => {
       if (options.disabled) return []
-      if (slug === options.courses) return courseEndpoints(options, slug)
+      if (slug === options.courses) {
+        return [...courseEndpoints(options, slug), ...feedbackEndpoints(options, slug)]
+      }
       if (slug === options.caseStudies) return caseStudyEndpoints(options, slug)
-      if (slug === options.events) return eventEndpoints(options, slug)
+      if (slug === options.events) {
+        return [...eventEndpoints(options, slug), ...feedbackEndpoints(options, slug)]
+      }
       return []
     }
-    const collections = existing.map((collection) => {
-      if (collection.slug === options.members || collection.slug === options.organisations) {
+    // The admin's feedback panel reads the summary endpoint, which `disabled` leaves out.
+    const summaryPanel = (scope: 'item' | 'organisation') =>
+      options.feedback && options.feedback.adminSummary && !options.disabled
+        ? [feedbackSummaryField(options.feedback.adminSummary, scope)]
+        : []
+    // Members give feedback on the events they attended and the courses they completed; each
+    // event and course may add its own questions (an array field the plugin adds).
+    const withFeedbackQuestions = (collection: CollectionConfig): CollectionConfig =>
+      options.feedback &&
+      (collection.slug === options.courses || collection.slug === options.events)
+        ? {
+            ...collection,
+            fields: [
+              ...collection.fields,
+              feedbackQuestionsField(
+                options.feedback.questionsField,
+                options.feedback.maxQuestions,
+              ),
+              ...summaryPanel('item'),
+            ],
+          }
+        : collection
+    const collections = existing.map(withFeedbackQuestions).map((collection) => {
+      if (collection.slug === options.members) {
         return { ...collection, fields: [...collection.fields, balanceFields(options)] }
+      }
+      if (collection.slug === options.organisations) {
+        return {
+          ...collection,
+          fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
+        }
       }
       if (collection.slug === options.tiers) {
         const clear = clearOnChange('tiers:')
@@ -107,6 +142,7 @@ export const loyaltyPlugin =
       promotionsCollection(options),
       tierChangesCollection(options),
     )
+    if (options.feedback) collections.push(feedbackCollection(options))
     const tasks = options.disabled
       ? []
       : [

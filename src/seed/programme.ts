@@ -45,6 +45,12 @@ export const earningRules = [
     points: 80,
     verb: 'event.attended' as const,
   },
+  {
+    name: 'Feedback given',
+    points: 20,
+    verb: 'feedback.given' as const,
+    creditsOrganisation: false,
+  },
 ]
 
 /** The rewards catalogue of the demo programme. */

@@ -4,6 +4,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
+import { feedbackSummaryEndpoints } from './feedback'
 import { leaderboardEndpoints } from './leaderboard'
 import { organisationEndpoints } from './organisation'
 
@@ -13,4 +14,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...leaderboardEndpoints(options),
   ...correctionEndpoints(options),
   ...organisationEndpoints(options),
+  ...feedbackSummaryEndpoints(options),
 ]

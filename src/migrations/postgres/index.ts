@@ -6,6 +6,7 @@ import * as migration_20261122_072857_loyalty_tier_review from './20261122_07285
 import * as migration_20261122_092517_loyalty_lot_totals from './20261122_092517_loyalty_lot_totals';
 import * as migration_20261122_095027_loyalty_lean_indexes from './20261122_095027_loyalty_lean_indexes';
 import * as migration_20261122_102010_members_reset_interval from './20261122_102010_members_reset_interval';
+import * as migration_20261122_123205_loyalty_feedback from './20261122_123205_loyalty_feedback';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261122_102010_members_reset_interval.up,
     down: migration_20261122_102010_members_reset_interval.down,
-    name: '20261122_102010_members_reset_interval'
+    name: '20261122_102010_members_reset_interval',
+  },
+  {
+    up: migration_20261122_123205_loyalty_feedback.up,
+    down: migration_20261122_123205_loyalty_feedback.down,
+    name: '20261122_123205_loyalty_feedback'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261122_072515_loyalty_jobs from './20261122_072515_loyal
 import * as migration_20261122_092422_loyalty_lot_totals from './20261122_092422_loyalty_lot_totals';
 import * as migration_20261122_095015_loyalty_lean_indexes from './20261122_095015_loyalty_lean_indexes';
 import * as migration_20261122_101950_members_reset_interval from './20261122_101950_members_reset_interval';
+import * as migration_20261122_123051_loyalty_feedback from './20261122_123051_loyalty_feedback';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261122_101950_members_reset_interval.up,
     down: migration_20261122_101950_members_reset_interval.down,
-    name: '20261122_101950_members_reset_interval'
+    name: '20261122_101950_members_reset_interval',
+  },
+  {
+    up: migration_20261122_123051_loyalty_feedback.up,
+    down: migration_20261122_123051_loyalty_feedback.down,
+    name: '20261122_123051_loyalty_feedback'
   },
 ];
