@@ -62,6 +62,7 @@ export interface Config {
     'loyalty-moves': LoyaltyMove;
     'loyalty-invitations': LoyaltyInvitation;
     'loyalty-leads': LoyaltyLead;
+    'loyalty-feedback': LoyaltyFeedback;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -90,6 +91,7 @@ export interface Config {
     'loyalty-moves': LoyaltyMovesSelect<false> | LoyaltyMovesSelect<true>;
     'loyalty-invitations': LoyaltyInvitationsSelect<false> | LoyaltyInvitationsSelect<true>;
     'loyalty-leads': LoyaltyLeadsSelect<false> | LoyaltyLeadsSelect<true>;
+    'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -233,6 +235,27 @@ export interface Course {
         }[]
       | null;
   };
+  /**
+   * Asked after the member attended or completed it, besides "How likely are you to recommend it?" (0–10) and a rating of the content (1–5).
+   */
+  feedbackQuestions?:
+    | {
+        question: string;
+        kind: 'choice' | 'scale' | 'text';
+        /**
+         * Answers from 1 to this.
+         */
+        scaleMax?: number | null;
+        required?: boolean | null;
+        options?:
+          | {
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -556,6 +579,27 @@ export interface Event {
    * Shown to members after the event.
    */
   recordingUrl?: string | null;
+  /**
+   * Asked after the member attended or completed it, besides "How likely are you to recommend it?" (0–10) and a rating of the content (1–5).
+   */
+  feedbackQuestions?:
+    | {
+        question: string;
+        kind: 'choice' | 'scale' | 'text';
+        /**
+         * Answers from 1 to this.
+         */
+        scaleMax?: number | null;
+        required?: boolean | null;
+        options?:
+          | {
+              label: string;
+              id?: string | null;
+            }[]
+          | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -996,6 +1040,47 @@ export interface LoyaltyLead {
   createdAt: string;
 }
 /**
+ * What members said after an event or a course. Response rate, NPS and averages: GET /api/loyalty/feedback/summary.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-feedback".
+ */
+export interface LoyaltyFeedback {
+  id: number;
+  key: string;
+  member: number | Member;
+  collection: string;
+  documentId: string;
+  title?: string | null;
+  /**
+   * When the member attended the event or completed the course.
+   */
+  qualifiedAt?: string | null;
+  /**
+   * 0–10: how likely to recommend it.
+   */
+  recommend: number;
+  /**
+   * 1–5: rating of the content.
+   */
+  rating: number;
+  comment?: string | null;
+  /**
+   * Answers to the item’s own questions, with the question as asked.
+   */
+  answers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1199,6 +1284,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-leads';
         value: number | LoyaltyLead;
+      } | null)
+    | ({
+        relationTo: 'loyalty-feedback';
+        value: number | LoyaltyFeedback;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1296,6 +1385,21 @@ export interface CoursesSelect<T extends boolean = true> {
               id?: T;
             };
       };
+  feedbackQuestions?:
+    | T
+    | {
+        question?: T;
+        kind?: T;
+        scaleMax?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              label?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1368,6 +1472,21 @@ export interface EventsSelect<T extends boolean = true> {
         id?: T;
       };
   recordingUrl?: T;
+  feedbackQuestions?:
+    | T
+    | {
+        question?: T;
+        kind?: T;
+        scaleMax?: T;
+        required?: T;
+        options?:
+          | T
+          | {
+              label?: T;
+              id?: T;
+            };
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1772,6 +1891,24 @@ export interface LoyaltyLeadsSelect<T extends boolean = true> {
   convertedAt?: T;
   rejectedAt?: T;
   decidedBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-feedback_select".
+ */
+export interface LoyaltyFeedbackSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  collection?: T;
+  documentId?: T;
+  title?: T;
+  qualifiedAt?: T;
+  recommend?: T;
+  rating?: T;
+  comment?: T;
+  answers?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -197,6 +197,18 @@ const policies: Policy[] = [
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
   },
   {
+    // Feedback after an event or a course: members read their own only (a manager not their
+    // people's), staff read all; written by the feedback endpoint only, which keeps the edit
+    // window; admins may delete an abusive response.
+    slug: 'loyalty-feedback',
+    list: { anonymous: 403, memberA: 'own', managerA: 'own', marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 404, managerA: 404, marketer: 200, admin: 200 },
+    readA: { anonymous: 403, memberA: 200, managerA: 404, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+  },
+  {
     // A manager approves the company's redemptions, so reads them; decisions go through the
     // endpoints (approve, reject, fulfil, cancel), never a plain write.
     slug: 'loyalty-redemptions',
@@ -411,6 +423,7 @@ const loyaltyState = async () => {
     all('loyalty-redemptions', status),
     all('loyalty-registrations', status),
     all('loyalty-rewards', (doc) => `${doc.id}:${doc.stock}`),
+    all('loyalty-feedback', (doc) => `${doc.id}:${doc.recommend}/${doc.rating}:${doc.comment}`),
   ])
 }
 
@@ -731,6 +744,31 @@ const subjects: Record<string, Subject> = {
     update: { reason: 'Changed by the matrix' },
     scope: ownMember,
   },
+  'loyalty-feedback': {
+    b: "B's member's feedback on an event",
+    readB: () => d.feedbackB,
+    readA: () => d.feedbackA,
+    fresh: () =>
+      createDoc('loyalty-feedback', {
+        collection: 'events',
+        documentId: String(d.feedbackEvent),
+        key: `matrix-${next()}`,
+        member: f.memberB.id,
+        rating: 2,
+        recommend: 2,
+      }),
+    // Feedback (and its points) without attending.
+    create: () => ({
+      collection: 'events',
+      documentId: String(f.event.id),
+      key: `matrix-${next()}`,
+      member: f.memberA.id,
+      rating: 5,
+      recommend: 10,
+    }),
+    update: { comment: 'Changed by the matrix', recommend: 10 },
+    scope: ownMember,
+  },
   'loyalty-redemptions': {
     b: "B's member's requested redemption",
     readB: () => d.redemptionB,
@@ -940,6 +978,23 @@ const spendableOf = async (memberId: ID) =>
 const redeemAs = async (who: 'colleagueA' | 'memberA' | 'managerA' | 'memberB', reward: ID) =>
   (await as(who, { method: 'POST', path: `/api/loyalty-rewards/${reward}/redeem` })).redemption
     .id as ID
+
+/** Who gave feedback on the feedback event, and their recommendation score. */
+const feedbackGiven = [
+  ['memberA', 9],
+  ['managerA', 7],
+  ['memberB', 3],
+] as const
+
+const feedbackDocOf = async (memberId: ID) =>
+  (
+    await payload.find({
+      collection: 'loyalty-feedback',
+      depth: 0,
+      limit: 1,
+      where: { key: { equals: `${memberId}:events:${d.feedbackEvent}` } },
+    })
+  ).docs[0]
 
 const endpointRows: EndpointRow[] = [
   // --- the member's own account (members only: staff accounts do not earn points) ---
@@ -1375,6 +1430,61 @@ const endpointRows: EndpointRow[] = [
     }),
     then: async (_answer, { redemption: id }) =>
       expect((await redemption(id)).status).toBe('fulfilled'),
+  },
+  // --- feedback: a member gives and reads their own; staff read the summary ---
+  {
+    title: "GET /api/events/:id/feedback, asking for B's member with ?member=",
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    call: () => ({
+      method: 'GET',
+      path: `/api/events/${d.feedbackEvent}/feedback?member=${f.memberB.id}`,
+    }),
+    writesNothing: true,
+    then: ({ body }, _context, actor) => {
+      const own = feedbackGiven.find(([who]) => who === actor)
+      expect(body.feedback.recommend).toBe(own?.[1])
+      expect(body.feedback.comment).toBe('Alpha: too long')
+    },
+  },
+  {
+    title: "POST /api/events/:id/feedback, naming B's member in the body",
+    expected: { anonymous: 401, memberA: 400, managerA: 400, marketer: 403, admin: 403 },
+    call: () => ({
+      body: { member: f.memberB.id, rating: 1, recommend: 0 },
+      method: 'POST',
+      path: `/api/events/${d.feedbackEvent}/feedback`,
+    }),
+  },
+  {
+    // Changing one's own answers (within the edit window) changes nobody else's and earns
+    // nothing; staff give no feedback.
+    title: 'POST /api/events/:id/feedback changing one’s own answers',
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    prepare: async () => ({ ledger: await countOf('loyalty-ledger') }),
+    call: () => ({
+      body: { comment: 'Alpha: too long', rating: 4, recommend: 8 },
+      method: 'POST',
+      path: `/api/events/${d.feedbackEvent}/feedback`,
+    }),
+    then: async ({ body }, { ledger }, actor) => {
+      expect(body.created).toBe(false)
+      expect((await feedbackDocOf(selfId(actor)))?.recommend).toBe(8)
+      expect((await feedbackDocOf(f.memberB.id))?.recommend).toBe(3)
+      expect(await countOf('loyalty-ledger')).toBe(ledger)
+    },
+  },
+  {
+    title: 'GET /api/loyalty/feedback/summary for company B (?partner=)',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({
+      method: 'GET',
+      path: `/api/loyalty/feedback/summary?collection=events&id=${d.feedbackEvent}&partner=${f.partnerB.id}`,
+    }),
+    writesNothing: true,
+    then: ({ body }) => {
+      expect(body).toMatchObject({ eligible: 1, nps: { detractors: 1, score: -100 }, responses: 1 })
+      expect(body.comments.docs.map((doc: JsonBody) => doc.comment)).toEqual(['Brandt: too long'])
+    },
   },
   {
     // Someone else's redemption is not there for a member (404), whoever's it is.
@@ -2016,6 +2126,27 @@ beforeAll(async () => {
   d.tierChangeB = await first('loyalty-tier-changes', of(f.memberB.id))
   d.tierChangeA = await first('loyalty-tier-changes', of(f.memberA.id))
   d.preferenceB = await first('payload-preferences', { key: { equals: 'matrix-memberB' } })
+
+  // Feedback on an event staff recorded A's member and manager and B's member at.
+  d.feedbackEvent = await event('Feedback evening')
+  await sendWith(tokens.admin, {
+    body: { members: [f.memberA.id, f.managerA.id, f.memberB.id] },
+    method: 'POST',
+    path: `/api/events/${d.feedbackEvent}/attendance`,
+  })
+  for (const [who, recommend] of feedbackGiven) {
+    await as(who, {
+      body: {
+        comment: `${who === 'memberB' ? 'Brandt' : 'Alpha'}: too long`,
+        rating: 4,
+        recommend,
+      },
+      method: 'POST',
+      path: `/api/events/${d.feedbackEvent}/feedback`,
+    })
+  }
+  d.feedbackB = await first('loyalty-feedback', of(f.memberB.id))
+  d.feedbackA = await first('loyalty-feedback', of(f.memberA.id))
 })
 
 afterAll(async () => {

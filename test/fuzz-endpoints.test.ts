@@ -140,9 +140,43 @@ beforeAll(async () => {
   })
   memberToken = (await signIn(server.url, 'members', f.memberA.email, password)).token ?? ''
   adminToken = (await signIn(server.url, 'users', f.admin.email, password)).token ?? ''
+  // An event memberA attended, with questions of every kind: feedback is open to them.
+  const feedbackEvent = await payload.create({
+    collection: 'events',
+    data: {
+      _status: 'published',
+      description: f.event.description,
+      endsAt: '2026-01-10T11:00:00.000Z',
+      endsAt_tz: 'Europe/Berlin',
+      feedbackQuestions: [
+        {
+          kind: 'choice',
+          options: [{ label: 'Yes' }, { label: 'No' }],
+          question: 'Again?',
+          required: true,
+        },
+        { kind: 'scale', question: 'Useful?', scaleMax: 5 },
+        { kind: 'text', question: 'Next?' },
+      ],
+      format: 'online',
+      slug: 'fuzz-feedback',
+      startsAt: '2026-01-10T10:00:00.000Z',
+      startsAt_tz: 'Europe/Berlin',
+      summary: 'Feedback',
+      title: 'Feedback event',
+      type: 'webinar',
+    },
+  })
+  const attended = await fetch(`${server.url}/api/events/${feedbackEvent.id}/attendance`, {
+    body: JSON.stringify({ members: [f.memberA.id] }),
+    headers: { authorization: `JWT ${adminToken}`, 'content-type': 'application/json' },
+    method: 'POST',
+  })
+  expect(attended.status).toBe(200)
   ids = {
     course: f.openCourse.id,
     event: f.event.id,
+    feedbackEvent: feedbackEvent.id,
     lesson: String(f.openCourse.lessons?.[0]?.id),
     member: f.memberB.id,
     reward: reward.id,
@@ -238,6 +272,32 @@ describe('hostile input to every custom endpoint', () => {
   it('bodies of the referral endpoints: the same', () =>
     fuzzBodies(referralTargets(), referralCounts))
 
+  it('feedback bodies: every answer is below 500, and a refusal says why and writes nothing', async () => {
+    const target: Target = {
+      as: 'member',
+      method: 'POST',
+      path: `/api/events/${ids.feedbackEvent}/feedback`,
+    }
+    // Feedback's own fields, hostile, besides everything the other endpoints get.
+    const feedbackBody = fc.oneof(
+      rawBody,
+      fc
+        .dictionary(fc.constantFrom('recommend', 'rating', 'comment', 'answers'), hostile)
+        .map((value) => JSON.stringify(value)),
+    )
+    const state = async () =>
+      `${await counts()}|${(await payload.count({ collection: 'loyalty-feedback' })).totalDocs}`
+    await fc.assert(
+      fc.asyncProperty(feedbackBody, async (body) => {
+        const before = await state()
+        const { status, text } = await send(target, body)
+        expectClearRefusal(status, text, `${target.method} ${target.path} ${body.slice(0, 80)}`)
+        if (status >= 400) expect(await state()).toBe(before)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
   it('path parameters: malformed ids are refused with a 4xx, never a 500', async () => {
     const shapes = [
       (id: string) => `/api/courses/${id}/lessons/${ids.lesson}/start`,
@@ -246,6 +306,8 @@ describe('hostile input to every custom endpoint', () => {
       (id: string) => `/api/case-studies/${id}/read`,
       (id: string) => `/api/loyalty-rewards/${id}/redeem`,
       (id: string) => `/api/loyalty/invitations/${id}/revoke`,
+      (id: string) => `/api/events/${id}/feedback`,
+      (id: string) => `/api/courses/${id}/feedback`,
     ]
     for (const shape of shapes) {
       await fc.assert(
@@ -295,5 +357,36 @@ describe('hostile input to every custom endpoint', () => {
         { numRuns: 60 },
       )
     }
+  })
+
+  it('query strings of the feedback summary (staff): below 500, and a refusal says why', async () => {
+    const read = '/api/loyalty/feedback/summary'
+    const names = [
+      'collection',
+      'id',
+      'from',
+      'to',
+      'partner',
+      'organisation',
+      'jobRole',
+      'page',
+      'limit',
+    ]
+    const value = fc.oneof(
+      hostileParam,
+      fc.constantFrom('events', 'courses', '2026-01-01', '2026-01-01T10:00:00Z', 'engineer', '1'),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), value), async (query) => {
+        const search = new URLSearchParams(query).toString()
+        const { status, text } = await send(
+          { as: 'admin', method: 'GET', path: read },
+          undefined,
+          `${read}?${search}`,
+        )
+        expectClearRefusal(status, text, `GET ${read}?${search}`)
+      }),
+      { numRuns: 200 },
+    )
   })
 })

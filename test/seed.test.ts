@@ -47,7 +47,7 @@ describe('the demo seed', () => {
       partners: 4,
       promotions: 1,
       rewards: 5,
-      rules: 8,
+      rules: 9,
       users: 2,
     })
     expect(summary.existing).toEqual({})

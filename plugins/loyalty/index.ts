@@ -1,4 +1,4 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import type { LoyaltyPluginOptions } from './types'
 
@@ -6,6 +6,7 @@ import { activitiesCollection } from './collections/activities'
 import { earningRulesCollection } from './collections/earningRules'
 import { invitationsCollection } from './collections/invitations'
 import { leadsCollection } from './collections/leads'
+import { feedbackCollection } from './collections/feedback'
 import { ledgerCollection } from './collections/ledger'
 import { movesCollection } from './collections/moves'
 import { progressCollection } from './collections/progress'
@@ -18,9 +19,11 @@ import { loyaltyEndpoints } from './endpoints'
 import { caseStudyEndpoints } from './endpoints/caseStudies'
 import { courseEndpoints } from './endpoints/courses'
 import { eventEndpoints } from './endpoints/events'
+import { feedbackEndpoints } from './endpoints/feedback'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
+import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
@@ -59,12 +62,38 @@ export const loyaltyPlugin =
     }
     const contentEndpoints = (slug: string) => {
       if (options.disabled) return []
-      if (slug === options.courses) return courseEndpoints(options, slug)
+      if (slug === options.courses) {
+        return [...courseEndpoints(options, slug), ...feedbackEndpoints(options, slug)]
+      }
       if (slug === options.caseStudies) return caseStudyEndpoints(options, slug)
-      if (slug === options.events) return eventEndpoints(options, slug)
+      if (slug === options.events) {
+        return [...eventEndpoints(options, slug), ...feedbackEndpoints(options, slug)]
+      }
       return []
     }
-    const collections = existing.map((collection) => {
+    // The admin's feedback panel reads the summary endpoint, which `disabled` leaves out.
+    const summaryPanel = (scope: 'item' | 'organisation') =>
+      options.feedback && options.feedback.adminSummary && !options.disabled
+        ? [feedbackSummaryField(options.feedback.adminSummary, scope)]
+        : []
+    // Members give feedback on the events they attended and the courses they completed; each
+    // event and course may add its own questions (an array field the plugin adds).
+    const withFeedbackQuestions = (collection: CollectionConfig): CollectionConfig =>
+      options.feedback &&
+      (collection.slug === options.courses || collection.slug === options.events)
+        ? {
+            ...collection,
+            fields: [
+              ...collection.fields,
+              feedbackQuestionsField(
+                options.feedback.questionsField,
+                options.feedback.maxQuestions,
+              ),
+              ...summaryPanel('item'),
+            ],
+          }
+        : collection
+    const collections = existing.map(withFeedbackQuestions).map((collection) => {
       if (collection.slug === options.members) {
         // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
         return {
@@ -84,7 +113,7 @@ export const loyaltyPlugin =
         const clear = clearOnChange(organisationCacheKey)
         return {
           ...collection,
-          fields: [...collection.fields, balanceFields(options)],
+          fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
           hooks: {
             ...collection.hooks,
             afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
@@ -142,6 +171,7 @@ export const loyaltyPlugin =
       invitationsCollection(options),
       leadsCollection(options),
     )
+    if (options.feedback) collections.push(feedbackCollection(options))
     const tasks = options.disabled
       ? []
       : [

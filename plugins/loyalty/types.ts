@@ -32,6 +32,15 @@ export type LoyaltyPluginOptions = {
    */
   events?: CollectionSlug | false
   /**
+   * Feedback after an event the member attended and a course they completed: a 0–10
+   * recommendation score, a 1–5 rating, an optional comment and the questions marketers add
+   * to the item (a `feedbackQuestions` array field the plugin adds to the `courses` and `events`
+   * collections). Giving it earns the `feedback.given` rule once per member and item. `false`
+   * leaves it out: no collection, no fields, no endpoints.
+   * @default {}
+   */
+  feedback?: false | FeedbackOptions
+  /**
    * Minutes before an event starts from which members may check in.
    * @default 15
    */
@@ -155,8 +164,48 @@ export type LoyaltyPluginOptions = {
   tiers?: CollectionSlug
 }
 
+/** Options of the feedback members give after an event or a course. */
+export type FeedbackOptions = {
+  /**
+   * The admin component (a Payload component path, relative to the admin import map's
+   * `baseDir`) shown in the sidebar of each event and course with its feedback in figures;
+   * `false` for none. Point it at `plugins/loyalty/admin/FeedbackSummary.tsx` wherever the
+   * plugin lives in your project.
+   * @default '/plugins/loyalty/admin/FeedbackSummary#FeedbackSummary'
+   */
+  adminSummary?: false | string
+  /**
+   * Most characters of the comment.
+   * @default 2000
+   */
+  commentMaxLength?: number
+  /**
+   * Days after giving feedback during which the member may change it (changes earn nothing).
+   * @default 7
+   */
+  editWindowDays?: number
+  /**
+   * Most questions marketers may add to one item.
+   * @default 5
+   */
+  maxQuestions?: number
+  /**
+   * Name of the array field the plugin adds to the course and event collections for the
+   * item's own questions.
+   * @default 'feedbackQuestions'
+   */
+  questionsField?: string
+  /**
+   * Most characters of an answer to a text question.
+   * @default 500
+   */
+  textAnswerMaxLength?: number
+}
+
 /** Options with every default applied. */
-export type ResolvedLoyaltyOptions = Required<LoyaltyPluginOptions>
+export type ResolvedLoyaltyOptions = Omit<Required<LoyaltyPluginOptions>, 'feedback'> & {
+  feedback: false | Required<FeedbackOptions>
+}
 
 const hasRole = (user: unknown, roles: string[]): boolean => {
   const value = (user as null | { roles?: unknown })?.roles
@@ -172,6 +221,19 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   disabled: options.disabled ?? false,
   downgradeGraceDays: options.downgradeGraceDays ?? 30,
   events: options.events ?? ('events' as CollectionSlug),
+  feedback:
+    options.feedback === false
+      ? false
+      : {
+          adminSummary:
+            options.feedback?.adminSummary ??
+            '/plugins/loyalty/admin/FeedbackSummary#FeedbackSummary',
+          commentMaxLength: options.feedback?.commentMaxLength ?? 2000,
+          editWindowDays: options.feedback?.editWindowDays ?? 7,
+          maxQuestions: options.feedback?.maxQuestions ?? 5,
+          questionsField: options.feedback?.questionsField ?? 'feedbackQuestions',
+          textAnswerMaxLength: options.feedback?.textAnswerMaxLength ?? 500,
+        },
   isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
   isOrganisationActive:
     options.isOrganisationActive ?? ((organisation) => organisation.status !== 'inactive'),
@@ -202,6 +264,7 @@ export const loyaltySlugs = {
   earningRules: 'loyalty-earning-rules',
   invitations: 'loyalty-invitations',
   leads: 'loyalty-leads',
+  feedback: 'loyalty-feedback',
   ledger: 'loyalty-ledger',
   moves: 'loyalty-moves',
   progress: 'loyalty-progress',

@@ -264,6 +264,23 @@ export const courses: SeedCourse[] = [
     targetJobRoles: ['engineer', 'sales', 'technician', 'management', 'purchasing'],
     requiredTierKey: null,
     estimatedMinutes: 35,
+    feedbackQuestions: [
+      {
+        kind: 'choice',
+        options: [
+          { label: 'The refrigerant cycle' },
+          { label: 'COP and SCOP' },
+          { label: 'Flow temperature' },
+          { label: 'The Nordwind range' },
+        ],
+        question: 'Which part helped you most?',
+      },
+      {
+        kind: 'scale',
+        question: 'How confident are you now explaining COP to a customer?',
+        scaleMax: 5,
+      },
+    ],
     issuesCertificate: true,
     productTags: [
       'AeroTherm 8',
@@ -816,6 +833,15 @@ export const events: SeedEvent[] = [
     recordingUrl: 'https://video.nordwind.example/recordings/webinar-r290-safety-in-practice',
     capacity: null,
     eligibleTierKeys: [],
+    feedbackQuestions: [
+      {
+        kind: 'choice',
+        options: [{ label: 'Too short' }, { label: 'Just right' }, { label: 'Too long' }],
+        question: 'Was the webinar the right length?',
+        required: true,
+      },
+      { kind: 'text', question: 'Which topic should a follow-up webinar cover?' },
+    ],
     attendanceCode: 'SAFE290',
     speakers: [
       { name: 'Dr. Henrik Lund', role: 'Head of Product Safety', company: 'Nordwind Heat Systems' },

@@ -180,6 +180,7 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
           _status: 'published',
           coverImage: cover,
           estimatedMinutes: course.estimatedMinutes,
+          feedbackQuestions: course.feedbackQuestions ?? [],
           issuesCertificate: course.issuesCertificate,
           lessons: course.lessons.map((lesson) => ({
             body: richText(lesson.bodyMarkdown),
@@ -245,6 +246,7 @@ export const seed = async (payload: Payload, now: Date = new Date()): Promise<Se
           eligibleTiers: event.eligibleTierKeys.map((key) => tierId(key) as number),
           endsAt: endsAt.toISOString(),
           endsAt_tz: timezone(event.timezone),
+          feedbackQuestions: event.feedbackQuestions ?? [],
           format: event.format,
           onlineUrl: event.onlineUrl ?? null,
           recordingUrl: event.recordingUrl ?? null,

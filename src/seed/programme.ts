@@ -63,6 +63,12 @@ export const earningRules = [
     points: 500,
     verb: 'referral.lead-converted' as const,
   },
+  {
+    name: 'Feedback given',
+    points: 20,
+    verb: 'feedback.given' as const,
+    creditsOrganisation: false,
+  },
 ]
 
 /** The rewards catalogue of the demo programme. */

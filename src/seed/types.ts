@@ -48,8 +48,18 @@ export type SeedQuizQuestion = {
   question: string
 }
 
+/** A question marketers add to an event or a course, asked after the member's score and rating. */
+export type SeedFeedbackQuestion = {
+  kind: 'choice' | 'scale' | 'text'
+  options?: { label: string }[]
+  question: string
+  required?: boolean
+  scaleMax?: number
+}
+
 export type SeedCourse = {
   estimatedMinutes: number
+  feedbackQuestions?: SeedFeedbackQuestion[]
   issuesCertificate: boolean
   key: string
   lessons: SeedLesson[]
@@ -97,6 +107,7 @@ export type SeedEvent = {
   durationMinutes: number
   /** Empty for all tiers. */
   eligibleTierKeys: string[]
+  feedbackQuestions?: SeedFeedbackQuestion[]
   format: 'hybrid' | 'in-person' | 'online'
   onlineUrl?: string
   recordingUrl?: string

@@ -83,7 +83,7 @@ export const loginLimiter = (): RequestHandler =>
 
 /**
  * The member actions that earn or spend points (lesson start and completion, quiz, case-study
- * open and read, event registration and check-in, redemption) per session: 120 a minute by
+ * open and read, event registration and check-in, feedback, redemption) per session: 120 a minute by
  * default (`ACTION_RATE_LIMIT`). Far above what a person does, well below a script hammering
  * the award endpoints.
  */
@@ -106,4 +106,5 @@ export const memberActionPaths = [
   '/:collection/:id/register',
   '/:collection/:id/check-in',
   '/:collection/:id/redeem',
+  '/:collection/:id/feedback',
 ]

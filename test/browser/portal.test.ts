@@ -249,6 +249,65 @@ describe('the member portal in Chromium at 375 px', () => {
     await page.context().close()
   })
 
+  it('asks for feedback after the course and the event, earns its points once, and lets her change it', async () => {
+    // Anna finished the fundamentals course and attended the winter webinar (tests above).
+    const courseId = await idBySlug('courses', 'heat-pump-fundamentals')
+    const eventId = await idBySlug('events', 'webinar-winter-readiness')
+    const page = await phonePage()
+    await signInAs(page, anna, password)
+    await page.goto(`/courses/${courseId}`)
+    await page.getByRole('heading', { name: 'How was the course?' }).waitFor()
+    await page.getByText(/^\+\d+ points for your feedback$/).waitFor()
+    await look(page, 'course-feedback')
+    const before = await spendableOf(anna)
+    const recommend = page.getByRole('group', { name: /How likely are you to recommend/ })
+    await recommend.getByRole('radio', { name: '9', exact: true }).check()
+    await page
+      .getByRole('group', { name: /How would you rate/ })
+      .getByRole('radio', { name: '4', exact: true })
+      .check()
+    await page.getByRole('radio', { name: 'Flow temperature' }).check()
+    await page
+      .getByRole('group', { name: /How confident are you/ })
+      .getByRole('radio', { name: '4', exact: true })
+      .check()
+    await page.getByLabel(/Anything else/).fill('The flow temperature lesson was the best part.')
+    await page.getByRole('button', { name: /^Send feedback · \+\d+ points$/ }).click()
+    await page.getByText(/Thank you for your feedback! \+\d+ points/).waitFor()
+    const saved = page.getByTestId('saved-feedback')
+    await saved.getByText('9 of 10').waitFor()
+    expect(await saved.textContent()).toContain('Flow temperature')
+    expect(await saved.textContent()).toContain('The flow temperature lesson was the best part.')
+    const earned = (await spendableOf(anna)) - before
+    expect(earned).toBeGreaterThan(0)
+    await look(page, 'course-feedback-saved')
+
+    // Changed within the week: saved, and no second award.
+    await page.getByRole('button', { name: 'Change your answers' }).click()
+    expect(await recommend.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true)
+    await recommend.getByRole('radio', { name: '10', exact: true }).check()
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await page.getByText('Your changes are saved.').waitFor()
+    await saved.getByText('10 of 10').waitFor()
+    expect((await spendableOf(anna)) - before).toBe(earned)
+
+    // The event she attended asks too (it has no questions of its own).
+    await page.goto(`/events/${eventId}`)
+    await page.getByRole('heading', { name: 'How was it?' }).waitFor()
+    await page
+      .getByRole('group', { name: /How likely are you to recommend this event/ })
+      .getByRole('radio', { name: '8', exact: true })
+      .check()
+    await page
+      .getByRole('group', { name: /How would you rate/ })
+      .getByRole('radio', { name: '5', exact: true })
+      .check()
+    await page.getByRole('button', { name: /^Send feedback/ }).click()
+    await page.getByTestId('saved-feedback').getByText('8 of 10').waitFor()
+    await look(page, 'event-feedback-saved')
+    await page.context().close()
+  })
+
   it('puts a member on a full event’s waitlist with their position, and lets them leave it', async () => {
     const eventId = await idBySlug('events', 'training-geocore-hands-on-day')
     await server.payload.update({

@@ -4,6 +4,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
+import { feedbackSummaryEndpoints } from './feedback'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
 import { organisationEndpoints } from './organisation'
@@ -17,4 +18,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...organisationEndpoints(options),
   ...moveEndpoints(options),
   ...referralEndpoints(options),
+  ...feedbackSummaryEndpoints(options),
 ]

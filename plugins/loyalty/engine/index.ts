@@ -5,6 +5,7 @@
 export * from './award'
 export * from './calendar'
 export * from './expiry'
+export * from './feedback'
 export * from './format'
 export * from './ledger'
 export * from './matching'

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { LessonRowLabel as LessonRowLabel_061d9220c8c8f44fa9df97ad422c14ec } from '../../../../collections/Courses/LessonRowLabel'
+import { FeedbackSummary as FeedbackSummary_30df8a88be01d77873f3f372c638b65d } from '../../../../plugins/loyalty/admin/FeedbackSummary'
 import { LeadStatusField as LeadStatusField_8419be1abfd1b51996a293f622baed8b } from '../../../../plugins/loyalty/components/LeadStatusField'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
@@ -53,6 +54,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/collections/Courses/LessonRowLabel#LessonRowLabel": LessonRowLabel_061d9220c8c8f44fa9df97ad422c14ec,
+  "/plugins/loyalty/admin/FeedbackSummary#FeedbackSummary": FeedbackSummary_30df8a88be01d77873f3f372c638b65d,
   "/plugins/loyalty/components/LeadStatusField#LeadStatusField": LeadStatusField_8419be1abfd1b51996a293f622baed8b,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,

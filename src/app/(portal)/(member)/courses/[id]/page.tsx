@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import Link from 'next/link'
 
+import { FeedbackSurvey } from '@/portal/client/FeedbackSurvey'
 import { Badge, LockIcon, LockedBadge, PointsBadge } from '@/portal/components/Badge'
 import { ButtonLink } from '@/portal/components/Button'
 import { Card } from '@/portal/components/Card'
@@ -11,6 +12,7 @@ import { ProgressBar } from '@/portal/components/ProgressBar'
 import { courseLevels } from '@/config/programme'
 import { mediaOf, tierGate } from '@/portal/data/content'
 import { courseProgress, loadCourse } from '@/portal/data/courses'
+import { feedbackForm } from '@/portal/data/feedback'
 import { formatPoints, labelOf, plural } from '@/portal/data/format'
 import { pointsPreview } from '@/portal/data/pointsPreview'
 import { loyaltyMe } from '@/portal/data/loyalty'
@@ -38,6 +40,7 @@ export default async function CoursePage({ params }: Props) {
   const nextLesson = lessons.find((lesson) => lesson.id && !progress.lessonsDone.has(lesson.id))
   const hasQuiz = (course.quiz?.questions ?? []).length > 0
   const earn = points.get(`courses:${course.id}`)
+  const feedback = progress.completed ? await feedbackForm('courses', course.id) : null
 
   if (locked) {
     const me = await loyaltyMe()
@@ -156,6 +159,21 @@ export default async function CoursePage({ params }: Props) {
               ) : null}
             </div>
           </Card>
+          {feedback?.canGive ? (
+            <section aria-labelledby="feedback-heading" className="pc-section">
+              <Card>
+                <h2 id="feedback-heading">
+                  {feedback.feedback ? 'Your feedback' : 'How was the course?'}
+                </h2>
+                {!feedback.feedback && feedback.points > 0 ? (
+                  <p>
+                    <PointsBadge points={feedback.points} reason="for your feedback" />
+                  </p>
+                ) : null}
+                <FeedbackSurvey data={feedback} noun="course" />
+              </Card>
+            </section>
+          ) : null}
         </section>
       </div>
     </>

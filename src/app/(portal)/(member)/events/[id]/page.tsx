@@ -8,6 +8,7 @@ import type { Event } from '@/payload-types'
 
 import { CheckInForm } from '@/portal/client/CheckInForm'
 import { EventRegistration } from '@/portal/client/EventRegistration'
+import { FeedbackSurvey } from '@/portal/client/FeedbackSurvey'
 import { Badge, PointsBadge } from '@/portal/components/Badge'
 import { ButtonLink } from '@/portal/components/Button'
 import { Card } from '@/portal/components/Card'
@@ -21,6 +22,7 @@ import {
   seatsTaken,
   waitlistPosition,
 } from '@/portal/data/events'
+import { feedbackForm } from '@/portal/data/feedback'
 import { formatDateTime, labelOf } from '@/portal/data/format'
 import { pointsPreview } from '@/portal/data/pointsPreview'
 import { requireMember } from '@/portal/data/session'
@@ -53,9 +55,10 @@ export default async function EventPage({ params }: Props) {
   ])
   const registration = registrations.find((r) => r.eventId === String(event.id)) ?? null
   const status = registration && registration.status !== 'cancelled' ? registration.status : 'none'
-  const [position, taken] = await Promise.all([
+  const [position, taken, feedback] = await Promise.all([
     registration ? waitlistPosition(registration) : null,
     event.capacity ? seatsTaken(event.id) : 0,
+    status === 'attended' ? feedbackForm('events', event.id) : null,
   ])
 
   const now = Date.now()
@@ -208,6 +211,19 @@ export default async function EventPage({ params }: Props) {
               <p className="pc-card__meta">This event has ended.</p>
             ) : null}
           </Card>
+          {feedback?.canGive ? (
+            <section aria-labelledby="feedback-heading" className="pc-section">
+              <Card>
+                <h2 id="feedback-heading">{feedback.feedback ? 'Your feedback' : 'How was it?'}</h2>
+                {!feedback.feedback && feedback.points > 0 ? (
+                  <p>
+                    <PointsBadge points={feedback.points} reason="for your feedback" />
+                  </p>
+                ) : null}
+                <FeedbackSurvey data={feedback} noun="event" />
+              </Card>
+            </section>
+          ) : null}
         </aside>
       </div>
     </article>

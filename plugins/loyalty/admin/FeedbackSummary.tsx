@@ -1,0 +1,125 @@
+'use client'
+
+import { useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { useEffect, useState } from 'react'
+
+type Summary = {
+  averageRating: null | number
+  comments: {
+    docs: { comment: string; id: number | string; recommend: number }[]
+    totalDocs: number
+  }
+  eligible: number
+  nps: { detractors: number; passives: number; promoters: number; score: null | number }
+  responded: number
+  responseRate: null | number
+  responses: number
+}
+
+type State =
+  | { message: string; status: 'failed' }
+  | { status: 'loading' }
+  | { status: 'ready'; summary: Summary }
+
+const row = { display: 'flex', gap: '0.5rem', justifyContent: 'space-between' } as const
+
+/**
+ * A sidebar panel in the admin: the feedback on an event or a course (`scope: 'item'`), or the
+ * feedback a partner company's members gave (`scope: 'organisation'`), in figures from
+ * `GET /api/loyalty/feedback/summary`, with the latest comments. Staff only, like the endpoint.
+ */
+export function FeedbackSummary({ scope = 'item' }: { scope?: 'item' | 'organisation' }) {
+  const { collectionSlug, id } = useDocumentInfo()
+  const {
+    config: {
+      routes: { admin, api },
+      serverURL,
+    },
+  } = useConfig()
+  const [state, setState] = useState<State>({ status: 'loading' })
+
+  useEffect(() => {
+    if (!id || !collectionSlug) return
+    const controller = new AbortController()
+    const query = new URLSearchParams(
+      scope === 'organisation'
+        ? { limit: '3', partner: String(id) }
+        : { collection: collectionSlug, id: String(id), limit: '3' },
+    )
+    fetch(`${serverURL}${api}/loyalty/feedback/summary?${query}`, {
+      credentials: 'include',
+      signal: controller.signal,
+    })
+      .then(async (response) => {
+        const body = await response.json().catch(() => ({}))
+        if (!response.ok) {
+          setState({
+            message: body?.errors?.[0]?.message ?? 'The feedback could not be loaded.',
+            status: 'failed',
+          })
+          return
+        }
+        setState({ status: 'ready', summary: body as Summary })
+      })
+      .catch((error: unknown) => {
+        if ((error as { name?: string })?.name === 'AbortError') return
+        setState({ message: 'The feedback could not be loaded.', status: 'failed' })
+      })
+    return () => controller.abort()
+  }, [api, collectionSlug, id, scope, serverURL])
+
+  if (!id) return null
+  const responsesLink = `${serverURL}${admin}/collections/loyalty-feedback?${new URLSearchParams({
+    'where[and][0][collection][equals]': String(collectionSlug),
+    'where[and][1][documentId][equals]': String(id),
+  })}`
+  return (
+    <div className="field-type" style={{ marginBottom: '1.5rem' }}>
+      <div className="field-label">
+        {scope === 'organisation' ? 'Feedback from its members' : 'Feedback'}
+      </div>
+      {state.status === 'loading' ? <p>Loading…</p> : null}
+      {state.status === 'failed' ? <p>{state.message}</p> : null}
+      {state.status === 'ready' ? (
+        <div style={{ display: 'grid', gap: '0.25rem' }}>
+          <div style={row}>
+            <span>Responses</span>
+            <strong>
+              {state.summary.responded} of {state.summary.eligible}
+              {state.summary.responseRate !== null ? ` (${state.summary.responseRate} %)` : ''}
+            </strong>
+          </div>
+          <div style={row}>
+            <span>NPS</span>
+            <strong>{state.summary.nps.score ?? '–'}</strong>
+          </div>
+          <div style={{ ...row, fontSize: '0.85em', opacity: 0.8 }}>
+            <span>Promoters · passives · detractors</span>
+            <span>
+              {state.summary.nps.promoters} · {state.summary.nps.passives} ·{' '}
+              {state.summary.nps.detractors}
+            </span>
+          </div>
+          <div style={row}>
+            <span>Content rating</span>
+            <strong>
+              {state.summary.averageRating !== null ? `${state.summary.averageRating} / 5` : '–'}
+            </strong>
+          </div>
+          {state.summary.comments.docs.length > 0 ? (
+            <ul style={{ margin: '0.5rem 0 0', paddingLeft: '1.1rem' }}>
+              {state.summary.comments.docs.map((comment) => (
+                <li key={comment.id}>
+                  “{comment.comment}” ({comment.recommend}/10)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {scope === 'item' && state.summary.responses > 0 ? (
+            <a href={responsesLink}>All {state.summary.responses} responses</a>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  )
+}
