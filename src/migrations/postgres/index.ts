@@ -9,6 +9,7 @@ import * as migration_20261122_102010_members_reset_interval from './20261122_10
 import * as migration_20261122_124507_loyalty_leaderboard_index from './20261122_124507_loyalty_leaderboard_index';
 import * as migration_20261122_125103_loyalty_moves from './20261122_125103_loyalty_moves';
 import * as migration_20261122_130745_loyalty_referrals from './20261122_130745_loyalty_referrals';
+import * as migration_20261122_132331_loyalty_feedback from './20261122_132331_loyalty_feedback';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261122_130745_loyalty_referrals.up,
     down: migration_20261122_130745_loyalty_referrals.down,
-    name: '20261122_130745_loyalty_referrals'
+    name: '20261122_130745_loyalty_referrals',
+  },
+  {
+    up: migration_20261122_132331_loyalty_feedback.up,
+    down: migration_20261122_132331_loyalty_feedback.down,
+    name: '20261122_132331_loyalty_feedback'
   },
 ];

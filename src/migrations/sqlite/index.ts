@@ -8,6 +8,7 @@ import * as migration_20261122_101950_members_reset_interval from './20261122_10
 import * as migration_20261122_124441_loyalty_leaderboard_index from './20261122_124441_loyalty_leaderboard_index';
 import * as migration_20261122_125041_loyalty_moves from './20261122_125041_loyalty_moves';
 import * as migration_20261122_130728_loyalty_referrals from './20261122_130728_loyalty_referrals';
+import * as migration_20261122_132321_loyalty_feedback from './20261122_132321_loyalty_feedback';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261122_130728_loyalty_referrals.up,
     down: migration_20261122_130728_loyalty_referrals.down,
-    name: '20261122_130728_loyalty_referrals'
+    name: '20261122_130728_loyalty_referrals',
+  },
+  {
+    up: migration_20261122_132321_loyalty_feedback.up,
+    down: migration_20261122_132321_loyalty_feedback.down,
+    name: '20261122_132321_loyalty_feedback'
   },
 ];
