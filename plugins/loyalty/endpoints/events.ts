@@ -130,6 +130,30 @@ const findRegistration = async (
   return (docs[0] as unknown as RegistrationRecord | undefined) ?? null
 }
 
+/** The registration by key with one indexed SELECT on SQL adapters (check-in's hot path). */
+const registrationByKey = async (
+  payload: Payload,
+  key: string,
+): Promise<null | RegistrationRecord> => {
+  const sql = sqlAccess(payload)
+  if (!sql) return findRegistration(payload, key)
+  const table = sql.table(loyaltySlugs.registrations)
+  const [row] = await sql.db
+    .select({
+      attendedAt: table.attendedAt,
+      eventId: table.eventId,
+      id: table.id,
+      key: table.key,
+      member: table.member,
+      registeredAt: table.registeredAt,
+      status: table.status,
+    })
+    .from(table)
+    .where(eq(table.key, key))
+    .limit(1)
+  return (row as unknown as RegistrationRecord | undefined) ?? null
+}
+
 /** The event's registrations in these statuses, first come first. */
 const registrationsIn = async (
   payload: Payload,
@@ -543,7 +567,10 @@ export const eventEndpoints = (
       const member = memberContext(req, options)
       const event = await loadEventForCheckIn(req.payload, collection, idParam(req, 'id'))
       const body = await jsonBody(req)
-      const registration = await findRegistration(req.payload, registrationKey(member.id, event.id))
+      const registration = await registrationByKey(
+        req.payload,
+        registrationKey(member.id, event.id),
+      )
       if (!registration || !SEAT_HOLDERS.includes(registration.status)) {
         throw new HttpError(409, 'Register for the event before checking in.')
       }
