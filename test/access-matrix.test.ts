@@ -1474,6 +1474,13 @@ const endpointRows: EndpointRow[] = [
     },
   },
   {
+    // Exports are staff tools: company B's people and balances are in them.
+    title: 'GET /api/loyalty/exports/members (every company, as CSV)',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({ method: 'GET', path: '/api/loyalty/exports/members' }),
+    writesNothing: true,
+  },
+  {
     title: 'GET /api/loyalty/feedback/summary for company B (?partner=)',
     expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
     call: () => ({

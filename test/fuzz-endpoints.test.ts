@@ -359,6 +359,29 @@ describe('hostile input to every custom endpoint', () => {
     }
   })
 
+  it('exports (staff): any kind and period is a CSV or a 4xx that says why', async () => {
+    const kind = fc.oneof(
+      fc.constantFrom('ledger', 'members', 'completions', 'attendance'),
+      hostileParam.map((value) => encodeURIComponent(value)),
+    )
+    const date = fc.oneof(
+      hostileParam,
+      fc.constantFrom('2026-01-01', '2026-02-30', '2026-11-22T10:00:00Z'),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        kind,
+        fc.dictionary(fc.constantFrom('from', 'to'), date),
+        async (name, query) => {
+          const path = `/api/loyalty/exports/${name}?${new URLSearchParams(query).toString()}`
+          const { status, text } = await send({ as: 'admin', method: 'GET', path }, undefined, path)
+          expectClearRefusal(status, text, `GET ${path}`)
+        },
+      ),
+      { numRuns: 120 },
+    )
+  })
+
   it('query strings of the feedback summary (staff): below 500, and a refusal says why', async () => {
     const read = '/api/loyalty/feedback/summary'
     const names = [

@@ -4,6 +4,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
+import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
@@ -15,6 +16,7 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...accountEndpoints(options),
   ...leaderboardEndpoints(options),
   ...correctionEndpoints(options),
+  ...exportEndpoints(options),
   ...organisationEndpoints(options),
   ...moveEndpoints(options),
   ...referralEndpoints(options),
