@@ -30,6 +30,9 @@ export const main = async ({ cron = true }: { cron?: boolean } = {}): Promise<
   payload.logger.info(
     `Partner Club is ready: portal ${running.url}/  admin ${running.url}/admin  database ${payload.db.name}`,
   )
+  // A parent that started this process with an IPC channel (tests, benchmarks) hears when it is
+  // ready, instead of asking until it answers.
+  process.send?.({ ready: running.url })
 
   let stopping = false
   const stop = (signal: NodeJS.Signals) => {

@@ -9,8 +9,6 @@ import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { waitFor } from './waitFor'
-
 /** The repository root. */
 export const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -45,6 +43,8 @@ process.once('exit', () => {
 /** Starts `node --import tsx <script>` with `env` added to this process's environment. */
 export const spawnScript = (options: {
   env: Record<string, string>
+  /** An IPC channel, over which the server reports that it is ready (src/server.ts). */
+  ipc?: boolean
   logFile: string
   script: string
 }): ChildScript => {
@@ -52,7 +52,7 @@ export const spawnScript = (options: {
   const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
     cwd: rootDir,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', log, log],
+    stdio: options.ipc ? ['ignore', log, log, 'ipc'] : ['ignore', log, log],
   })
   fs.closeSync(log)
   if (!child.pid) throw new Error(`${options.script} did not start`)
@@ -94,7 +94,7 @@ export type ServerProcess = ChildScript & { logFile: string; url: string }
 
 /**
  * Starts `node --import tsx src/server.ts` with the given environment (DATABASE_URI, PORT, …)
- * and waits until `GET /readyz` answers 200. Starts it again when it stalls at start-up (exit
+ * and waits for its "ready" message over IPC, then checks `GET /readyz`. Starts it again when it stalls at start-up (exit
  * 13); fails with the end of its log when it exits otherwise or is not ready in time.
  */
 export const startServerProcess = async (options: {
@@ -109,33 +109,42 @@ export const startServerProcess = async (options: {
   return retryingStall<ServerProcess>(options.attempts ?? 5, async () => {
     const script = spawnScript({
       env: options.env,
+      ipc: true,
       logFile: options.logFile,
       script: 'src/server.ts',
     })
-    const outcome = await waitFor(
-      `the server at ${url} to be ready`,
-      async () => {
-        const status = script.exitStatus()
-        if (status !== null) return { exited: status }
-        try {
-          const response = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2000) })
-          await response.body?.cancel()
-          return response.status === 200 ? { exited: null } : null
-        } catch {
-          return null // not listening yet
-        }
-      },
-      { intervalMs: 200, timeoutMs: readyTimeoutMs },
-    ).catch(async (error: unknown) => {
+    // The server sends { ready } once it listens; an exit first is a failed (or stalled) start.
+    let deadline: NodeJS.Timeout | undefined
+    const outcome = await Promise.race([
+      new Promise<{ exited: null }>((resolve) =>
+        script.child.on('message', (message: { ready?: string }) => {
+          if (message?.ready) resolve({ exited: null })
+        }),
+      ),
+      script.exited.then((status) => ({ exited: status })),
+      new Promise<never>((_, reject) => {
+        deadline = setTimeout(
+          () => reject(new Error(`the server at ${url} was not ready after ${readyTimeoutMs} ms`)),
+          readyTimeoutMs,
+        )
+      }),
+    ]).catch(async (error: unknown) => {
       script.child.kill('SIGKILL')
       await script.exited
       throw new Error(`${String(error)}\n${logTail(options.logFile)}`)
     })
+    clearTimeout(deadline)
     if (outcome.exited === '13') return { stalled: true }
     if (outcome.exited !== null) {
       throw new Error(
         `the server exited (${outcome.exited}) before it was ready:\n${logTail(options.logFile)}`,
       )
+    }
+    const ready = await fetch(`${url}/readyz`)
+    if (ready.status !== 200) {
+      script.child.kill('SIGKILL')
+      await script.exited
+      throw new Error(`the server said it was ready, but /readyz answered ${ready.status}`)
     }
     return { stalled: false, value: { ...script, logFile: options.logFile, url } }
   })
