@@ -35,7 +35,7 @@ export type SqlFigures = {
   durationSeconds: number
 }
 
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
+export const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits
 
 /** Runs autocannon and resolves with its result; `onStart` receives the instance (to stop it). */
 export const runLoad = (
@@ -73,7 +73,7 @@ export const httpFigures = (
   }
 }
 
-const percentile = (sorted: number[], p: number): number => {
+export const percentile = (sorted: number[], p: number): number => {
   if (sorted.length === 0) return 0
   const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
   return sorted[Math.max(0, index)]
@@ -102,15 +102,14 @@ export const createRawTables = async (client: pg.Client, accounts: number) => {
 }
 
 /**
- * The raw-SQL ceiling: `connections` clients, each looping
- * `BEGIN; INSERT INTO bench_ledger …; UPDATE bench_balances SET spendable = spendable + 10 …; COMMIT`
- * for `seconds`, accounts in rotation. Latency is measured per transaction with hrtime.
+ * `connections` pg clients, each running `transaction(client, n)` (n counts up across clients)
+ * inside BEGIN … COMMIT in a loop for `seconds`; latency per transaction with hrtime. A failed
+ * transaction is rolled back and counted as an error.
  */
-export const runRawSql = async (options: {
-  accounts: number
+export const runSqlLoop = async (options: {
   connections: number
-  label: string
   seconds: number
+  transaction: (client: pg.PoolClient, n: number) => Promise<void>
   uri: string
 }): Promise<SqlFigures> => {
   const pool = new pg.Pool({ connectionString: options.uri, max: options.connections })
@@ -127,18 +126,10 @@ export const runRawSql = async (options: {
       clients.map(async (client) => {
         while (performance.now() < deadline) {
           const n = sequence++
-          const account = (n % options.accounts) + 1
           const t0 = process.hrtime.bigint()
           try {
             await client.query('BEGIN')
-            await client.query(
-              'INSERT INTO bench_ledger (idempotency_key, account_id, amount, reason) VALUES ($1, $2, 10, $3)',
-              [`${options.label}:${n}`, account, 'Lesson completed: bench'],
-            )
-            await client.query(
-              'UPDATE bench_balances SET spendable = spendable + 10 WHERE id = $1',
-              [account],
-            )
+            await options.transaction(client, n)
             await client.query('COMMIT')
             latencies.push(Number(process.hrtime.bigint() - t0) / 1e6)
           } catch {
@@ -167,3 +158,31 @@ export const runRawSql = async (options: {
     transactions: latencies.length,
   }
 }
+
+/**
+ * The raw-SQL ceiling: `connections` clients, each looping
+ * `BEGIN; INSERT INTO bench_ledger …; UPDATE bench_balances SET spendable = spendable + 10 …; COMMIT`
+ * for `seconds`, accounts in rotation.
+ */
+export const runRawSql = (options: {
+  accounts: number
+  connections: number
+  label: string
+  seconds: number
+  uri: string
+}): Promise<SqlFigures> =>
+  runSqlLoop({
+    connections: options.connections,
+    seconds: options.seconds,
+    transaction: async (client, n) => {
+      const account = (n % options.accounts) + 1
+      await client.query(
+        'INSERT INTO bench_ledger (idempotency_key, account_id, amount, reason) VALUES ($1, $2, 10, $3)',
+        [`${options.label}:${n}`, account, 'Lesson completed: bench'],
+      )
+      await client.query('UPDATE bench_balances SET spendable = spendable + 10 WHERE id = $1', [
+        account,
+      ])
+    },
+    uri: options.uri,
+  })

@@ -4,11 +4,7 @@
  */
 import http from 'node:http'
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? 0
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
-const round = (value: number) => Math.round(value * 10) / 10
+import { percentile, round } from './measure'
 
 const once = (url: string, token: string) =>
   new Promise<{ status: number; total: number; ttfb: number }>((resolve, reject) => {
