@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
+  // Every visitor gets the page's <title> and meta tags in the <head>, resolved before the page
+  // streams, as bots do: streamed metadata leaves pages briefly without a title after client
+  // navigations and refreshes (a screen reader then announces nothing). Our metadata is cheap.
+  htmlLimitedBots: /.*/,
   images: {
     localPatterns: [{ pathname: '/api/media/file/**' }],
   },

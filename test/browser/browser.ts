@@ -27,13 +27,42 @@ export const phone = { height: 812, width: 375 }
 export const desktop = { height: 900, width: 1280 }
 
 /** A browser context at phone width (375 px), as most members use the portal. */
-export const phoneContext = (browser: Browser, baseURL: string): Promise<BrowserContext> =>
-  browser.newContext({
+export const phoneContext = async (browser: Browser, baseURL: string): Promise<BrowserContext> => {
+  const context = await browser.newContext({
     baseURL,
     deviceScaleFactor: 1,
     hasTouch: true,
     isMobile: true,
     viewport: phone,
+  })
+  await context.addInitScript(watchTitle)
+  return context
+}
+
+/**
+ * Runs in every page before its own scripts: records each moment, after the document has been
+ * parsed, at which the page has no title (a screen reader would then announce nothing). Read
+ * with `titleGaps(page)`.
+ */
+const watchTitle = () => {
+  const gaps: string[] = []
+  ;(window as unknown as { __titleGaps: string[] }).__titleGaps = gaps
+  const check = () => {
+    if (document.readyState !== 'loading' && document.title.trim() === '')
+      gaps.push(`${location.pathname}${location.search}`)
+  }
+  new MutationObserver(check).observe(document, {
+    characterData: true,
+    childList: true,
+    subtree: true,
+  })
+}
+
+/** The moments (page addresses) at which the page had no title since the last call; clears them. */
+export const titleGaps = (page: Page): Promise<string[]> =>
+  page.evaluate(() => {
+    const gaps = (window as unknown as { __titleGaps?: string[] }).__titleGaps ?? []
+    return gaps.splice(0, gaps.length)
   })
 
 export const screenshotDir = path.resolve(import.meta.dirname, '../artifacts/screenshots')

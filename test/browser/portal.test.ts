@@ -18,6 +18,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signInAs,
+  titleGaps,
 } from './browser'
 import { memberByEmail, startPortal } from './portalServer'
 
@@ -32,12 +33,15 @@ let browser: Browser
 /** Screenshot at phone width, then axe-core: no serious or critical violations. */
 const look = async (page: Page, name: string) => {
   await page.waitForLoadState('load')
-  // Next streams the metadata, and a refresh after an action replaces the <title>: wait until
-  // the page has one again (a missing title is still caught: this wait then times out).
+  // A client navigation swaps the <title> in a moment after the address changes: wait until the
+  // page has one (a missing title is still caught: this wait then times out). From then on, the
+  // page must keep it, also through the refresh after an action (next.config.ts htmlLimitedBots).
   await page.waitForFunction(() => document.title.trim().length > 0)
+  await titleGaps(page)
   await screenshot(page, name)
   const violations = await seriousA11yViolations(page)
   expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([])
+  expect(await titleGaps(page), `${name}: moments without a title`).toEqual([])
 }
 
 const phonePage = async (): Promise<Page> => (await phoneContext(browser, server.url)).newPage()
