@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import { createLocalReq } from 'payload'
 
+import type { PointsAwardedData } from '../engine/domainEvents'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { sqlAccess } from './sqlDatabase'
@@ -24,20 +25,7 @@ export type ActorRef = null | { collection: string; id: ID }
 /** The data of each domain event of the loyalty plugin, by event type. */
 export type LoyaltyEventData = {
   /** Points were credited to a member: a positive `earn` or `adjust` ledger entry was written. */
-  'points.awarded': {
-    actor: ActorRef
-    /** The member's ledger entry. */
-    entry: ID
-    kind: 'adjust' | 'earn'
-    member: ID
-    organisation: ID | null
-    /** The organisation's share booked with it (0 when none). */
-    organisationPoints: number
-    points: number
-    reason: string
-    /** The content or record the points were given for. */
-    source: DocumentRef | null
-  }
+  'points.awarded': PointsAwardedData
   /** A member or an organisation moved up or down a tier (recorded in `loyalty-tier-changes`). */
   'tier.changed': {
     account: 'member' | 'organisation'
