@@ -7,6 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../src/server/app'
 
+import { loyaltyOptionsOf } from '../plugins/loyalty/local'
+import {
+  type LoyaltyEvent,
+  type LoyaltyEventSubscriber,
+  type PublishedLoyaltyEvent,
+  publishLoyaltyEvents,
+} from '../plugins/loyalty/services/domainEvents'
 import { postWebhook } from '../plugins/loyalty/services/webhookSender'
 import { type Fixtures, createFixtures, password } from './helpers/fixtures'
 import { type Client, bootServer, client, signIn } from './helpers/server'
@@ -667,6 +674,100 @@ describe('retries and failures', () => {
     expect((await adjust(f.colleagueA.id, 5, 'webhook-adjust-0006')).status).toBe(201)
     expect(await deliveries()).toHaveLength(before)
     await admin.request('PATCH', `/api/loyalty-webhooks/${all.id}`, { active: true })
+  })
+})
+
+describe('publishing', () => {
+  const event: LoyaltyEvent = {
+    data: {
+      actor: null,
+      entry: 1,
+      kind: 'adjust',
+      member: 1,
+      organisation: null,
+      organisationPoints: 0,
+      points: 1,
+      reason: 'Outbox check',
+      source: null,
+    },
+    type: 'points.awarded',
+  }
+  const jobCount = async () =>
+    (
+      await payload.count({
+        collection: 'payload-jobs',
+        where: { taskSlug: { equals: 'loyaltyDeliverWebhook' } },
+      })
+    ).totalDocs
+
+  it('queues in the caller’s transaction: nothing after a rollback, one delivery after a commit', async () => {
+    for (const end of ['rollback', 'commit'] as const) {
+      const before = { deliveries: (await deliveries()).length, jobs: await jobCount() }
+      const transactionID = (await payload.db.beginTransaction()) ?? null
+      expect(transactionID).not.toBeNull()
+      await publishLoyaltyEvents(payload, [event], { transactionID })
+      if (end === 'rollback') await payload.db.rollbackTransaction(transactionID!)
+      else await payload.db.commitTransaction(transactionID!)
+      const added = end === 'commit' ? 1 : 0
+      expect(await deliveries()).toHaveLength(before.deliveries + added)
+      expect(await jobCount()).toBe(before.jobs + added)
+    }
+    await runQueue()
+    expect(bodiesAt('/all').filter((body) => body.data.reason === 'Outbox check')).toHaveLength(1)
+  })
+
+  it('other subscribers get the events; a failing one is logged, its writes undone, and the request goes on', async () => {
+    const seen: PublishedLoyaltyEvent[] = []
+    const failing: LoyaltyEventSubscriber = {
+      handle: async (instance, events, context) => {
+        await instance.db.create({
+          collection: 'loyalty-webhook-deliveries',
+          data: {
+            attempts: 0,
+            body: '{}',
+            eventId: 'written-by-a-failing-subscriber',
+            eventType: 'points.awarded',
+            status: 'pending',
+          },
+          req: await context.req(),
+        })
+        throw new Error(`failing subscriber (${events.length} events)`)
+      },
+      name: 'failing',
+    }
+    const recorder: LoyaltyEventSubscriber = {
+      handle: async (_payload, events) => {
+        seen.push(...events)
+      },
+      name: 'recorder',
+    }
+    const subscribers = loyaltyOptionsOf(payload).eventSubscribers
+    subscribers.push(failing, recorder)
+    try {
+      const reward = await payload.create({
+        collection: 'loyalty-rewards',
+        data: { cost: 10, title: 'Sticker' },
+      })
+      const redeemed = await fetch(`${server.url}/api/loyalty-rewards/${reward.id}/redeem`, {
+        headers: { authorization: `JWT ${memberA.token}` },
+        method: 'POST',
+      })
+      expect(redeemed.status).toBe(201)
+      const { redemption } = (await redeemed.json()) as { redemption: { id: number } }
+      expect(seen.map((one) => [one.type, one.data])).toEqual([
+        ['redemption.requested', expect.objectContaining({ redemption: redemption.id })],
+      ])
+      expect(await deliveries({ eventId: { equals: 'written-by-a-failing-subscriber' } })).toEqual(
+        [],
+      )
+      // The webhook's delivery of the same event was kept and goes out.
+      const [kept] = await deliveries({ eventId: { equals: seen[0].id } })
+      expect(kept).toMatchObject({ eventType: 'redemption.requested', status: 'pending' })
+      await runQueue()
+      expect(bodiesAt('/all').filter((body) => body.id === seen[0].id)).toHaveLength(1)
+    } finally {
+      subscribers.splice(subscribers.indexOf(failing), 2)
+    }
   })
 })
 

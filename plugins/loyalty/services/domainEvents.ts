@@ -104,8 +104,8 @@ export type LoyaltyEventContext = {
 /**
  * A consumer of the domain events. `handle` should only record or queue work (a delivery, an
  * e-mail job), not do it: it runs on the request that caused the event. Anything it throws is
- * logged and does not reach the caller; on PostgreSQL its writes inside the caller's
- * transaction are undone (a savepoint) without spoiling the caller's own.
+ * logged and does not reach the caller; its writes inside the caller's transaction are undone
+ * (a savepoint) without spoiling the caller's own.
  */
 export type LoyaltyEventSubscriber = {
   handle: (
@@ -133,25 +133,28 @@ const requestIn = async (
 }
 
 /**
- * Runs `work` in a savepoint of the open PostgreSQL transaction, so that a failed statement
- * inside it is rolled back alone: PostgreSQL would otherwise refuse every later statement of the
- * caller's transaction, and its commit. SQLite keeps a transaction usable after an error.
+ * Runs `work` in a savepoint of the caller's open transaction, so that a subscriber that fails
+ * part-way leaves nothing behind and the caller's own writes still commit. PostgreSQL would
+ * otherwise refuse every later statement of the transaction, its commit included; SQLite
+ * would keep the failed subscriber's first writes.
  */
 const inSavepoint = async (
   payload: Payload,
   transactionID: null | number | string,
   work: () => Promise<void>,
 ): Promise<void> => {
-  if (transactionID === null || payload.db.name !== 'postgres') return work()
+  if (transactionID === null) return work()
   const db = sqlAccess(payload, transactionID)?.db as unknown as
-    undefined | { execute: (query: SQL) => Promise<unknown> }
-  if (!db) return work()
-  await db.execute(sql`savepoint loyalty_events`)
+    | undefined
+    | { execute?: (query: SQL) => Promise<unknown>; run?: (query: SQL) => Promise<unknown> }
+  const run = payload.db.name === 'postgres' ? db?.execute?.bind(db) : db?.run?.bind(db)
+  if (!run) return work()
+  await run(sql`savepoint loyalty_events`)
   try {
     await work()
-    await db.execute(sql`release savepoint loyalty_events`)
+    await run(sql`release savepoint loyalty_events`)
   } catch (error) {
-    await db.execute(sql`rollback to savepoint loyalty_events`)
+    await run(sql`rollback to savepoint loyalty_events`)
     throw error
   }
 }
