@@ -673,6 +673,15 @@ describe('retries and failures', () => {
     const before = (await deliveries()).length
     expect((await adjust(f.colleagueA.id, 5, 'webhook-adjust-0006')).status).toBe(201)
     expect(await deliveries()).toHaveLength(before)
+    const [delivered] = await deliveries({
+      and: [{ status: { equals: 'delivered' } }, { webhook: { equals: all.id } }],
+    })
+    const refused = await admin.request(
+      'POST',
+      `/api/loyalty/webhook-deliveries/${delivered.id}/redeliver`,
+    )
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/switched off/)
     await admin.request('PATCH', `/api/loyalty-webhooks/${all.id}`, { active: true })
   })
 })

@@ -296,7 +296,8 @@ export const sendTestEvent = async (
 
 /**
  * "Redeliver": sends a delivered or failed delivery again, same event id and body, with a new
- * series of attempts (the first at once). One still being attempted is refused (409).
+ * series of attempts (the first at once). One still being attempted, or whose webhook is
+ * switched off or deleted, is refused (409).
  */
 export const redeliver = async (payload: Payload, id: ID): Promise<DeliveryDoc> => {
   const delivery = await findDelivery(payload, id)
@@ -305,6 +306,24 @@ export const redeliver = async (payload: Payload, id: ID): Promise<DeliveryDoc> 
     throw new WebhookActionRefused(
       409,
       `This delivery is still being attempted (${delivery.attempts ?? 0} of ${delivery.maxAttempts ?? '?'} attempts so far); wait until it is delivered or failed.`,
+    )
+  }
+  const webhookId = relationId(delivery.webhook)
+  const webhook =
+    webhookId === null
+      ? null
+      : ((await payload.findByID({
+          collection: loyaltySlugs.webhooks,
+          depth: 0,
+          disableErrors: true,
+          id: webhookId,
+          overrideAccess: true,
+        })) as null | WebhookDoc)
+  if (!webhook) throw new WebhookActionRefused(409, 'The webhook of this delivery was deleted.')
+  if (webhook.active === false) {
+    throw new WebhookActionRefused(
+      409,
+      'The webhook is switched off; switch it on before sending this delivery again.',
     )
   }
   const transactionID = (await payload.db.beginTransaction()) ?? null
