@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { APIError } from 'payload'
+
 import { adminsOnly, signedInAdmin } from '../access'
 import {
   checkWebhookSecret,
@@ -104,6 +106,19 @@ export const webhooksCollection = (options: ResolvedLoyaltyOptions): CollectionC
     hooks: {
       afterChange: clear.afterChange,
       afterDelete: clear.afterDelete,
+      // Payload answers a body that is not an object (e.g. `""`) with a 500; say what is wrong.
+      beforeOperation: [
+        ({ args, operation }) => {
+          const data = (args as { data?: unknown }).data
+          if (
+            (operation === 'create' || operation === 'update') &&
+            (typeof data !== 'object' || data === null || Array.isArray(data))
+          ) {
+            throw new APIError('The request body must be a JSON object.', 400, null, true)
+          }
+          return args
+        },
+      ],
     },
     labels: { plural: 'Webhooks', singular: 'Webhook' },
   }
