@@ -79,6 +79,18 @@ export const webhookDeliveriesCollection = (options: ResolvedLoyaltyOptions): Co
       ],
       required: true,
     },
+    ...(options.disabled
+      ? []
+      : [
+          {
+            name: 'redeliver',
+            type: 'ui' as const,
+            admin: {
+              components: { Field: '/plugins/loyalty/components/WebhookActions#RedeliverButton' },
+              position: 'sidebar' as const,
+            },
+          },
+        ]),
     {
       name: 'attempts',
       type: 'number',

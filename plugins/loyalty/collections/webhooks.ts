@@ -77,6 +77,21 @@ export const webhooksCollection = (options: ResolvedLoyaltyOptions): CollectionC
         index: true,
       },
       { name: 'description', type: 'textarea', maxLength: 1000 },
+      // The admin endpoint behind the button exists unless the plugin is disabled.
+      ...(options.disabled
+        ? []
+        : [
+            {
+              name: 'sendTestEvent',
+              type: 'ui' as const,
+              admin: {
+                components: {
+                  Field: '/plugins/loyalty/components/WebhookActions#SendTestEventButton',
+                },
+                position: 'sidebar' as const,
+              },
+            },
+          ]),
       {
         name: 'secret',
         type: 'text',
