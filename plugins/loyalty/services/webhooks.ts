@@ -136,9 +136,26 @@ export const webhookSubscriber: LoyaltyEventSubscriber = {
     )
     if (wanted.length === 0) return
     const { maxAttempts } = optionsOf(payload).webhooks
-    const req = await context.req()
-    for (const { event, hook } of wanted) {
-      await queueDelivery(payload, hook.id, event, maxAttempts, req)
+    if (context.transactionID !== null) {
+      const req = await context.req()
+      for (const { event, hook } of wanted) {
+        await queueDelivery(payload, hook.id, event, maxAttempts, req)
+      }
+      return
+    }
+    // The publisher's writes are committed: the deliveries and their jobs get a transaction of
+    // their own, so that no delivery is left without its job.
+    const transactionID = (await payload.db.beginTransaction()) ?? null
+    const req = await createLocalReq({}, payload)
+    if (transactionID !== null) req.transactionID = transactionID
+    try {
+      for (const { event, hook } of wanted) {
+        await queueDelivery(payload, hook.id, event, maxAttempts, req)
+      }
+      if (transactionID !== null) await payload.db.commitTransaction(transactionID)
+    } catch (error) {
+      if (transactionID !== null) await payload.db.rollbackTransaction(transactionID)
+      throw error
     }
   },
   name: 'webhooks',
