@@ -93,6 +93,10 @@ export default buildConfig({
         ? Number(process.env.JOBS_STALE_AFTER_MINUTES)
         : undefined,
       tiers: 'club-tiers',
+      webhooks: {
+        // Receivers on localhost or a private network: for development and tests only.
+        allowPrivateAddresses: process.env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
+      },
     }),
     benchBaselinePlugin(process.env.BENCH_BASELINE_COLLECTION === 'true'),
   ],

@@ -62,6 +62,8 @@ export interface Config {
     'loyalty-moves': LoyaltyMove;
     'loyalty-invitations': LoyaltyInvitation;
     'loyalty-leads': LoyaltyLead;
+    'loyalty-webhooks': LoyaltyWebhook;
+    'loyalty-webhook-deliveries': LoyaltyWebhookDelivery;
     'loyalty-feedback': LoyaltyFeedback;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -91,6 +93,8 @@ export interface Config {
     'loyalty-moves': LoyaltyMovesSelect<false> | LoyaltyMovesSelect<true>;
     'loyalty-invitations': LoyaltyInvitationsSelect<false> | LoyaltyInvitationsSelect<true>;
     'loyalty-leads': LoyaltyLeadsSelect<false> | LoyaltyLeadsSelect<true>;
+    'loyalty-webhooks': LoyaltyWebhooksSelect<false> | LoyaltyWebhooksSelect<true>;
+    'loyalty-webhook-deliveries': LoyaltyWebhookDeliveriesSelect<false> | LoyaltyWebhookDeliveriesSelect<true>;
     'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -117,6 +121,7 @@ export interface Config {
     tasks: {
       loyaltyExpirePoints: TaskLoyaltyExpirePoints;
       loyaltyReviewTiers: TaskLoyaltyReviewTiers;
+      loyaltyDeliverWebhook: TaskLoyaltyDeliverWebhook;
       inline: {
         input: unknown;
         output: unknown;
@@ -1040,6 +1045,77 @@ export interface LoyaltyLead {
   createdAt: string;
 }
 /**
+ * Other systems (a CRM, a chat channel) receive events as signed JSON POSTs. Each delivery and its attempts are under Webhook deliveries.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-webhooks".
+ */
+export interface LoyaltyWebhook {
+  id: number;
+  /**
+   * Where events are POSTed, e.g. https://crm.example.com/hooks/club.
+   */
+  url: string;
+  /**
+   * The events this URL receives.
+   */
+  events: (
+    | 'points.awarded'
+    | 'tier.changed'
+    | 'redemption.requested'
+    | 'redemption.decided'
+    | 'event.attended'
+    | 'course.completed'
+  )[];
+  /**
+   * Switched off, the webhook receives nothing new.
+   */
+  active?: boolean | null;
+  description?: string | null;
+  /**
+   * Signs every delivery (HMAC-SHA256, header x-partnerclub-signature). Leave empty to have one generated; change it to rotate.
+   */
+  secret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * Every event sent to a webhook: pending, delivered, retrying (with the next attempt) or failed after the last attempt. Admins can send it again with POST /api/loyalty/webhook-deliveries/:id/redeliver.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-webhook-deliveries".
+ */
+export interface LoyaltyWebhookDelivery {
+  id: number;
+  webhook?: (number | null) | LoyaltyWebhook;
+  eventType:
+    | 'points.awarded'
+    | 'tier.changed'
+    | 'redemption.requested'
+    | 'redemption.decided'
+    | 'event.attended'
+    | 'course.completed'
+    | 'webhook.test';
+  /**
+   * Sent as x-partnerclub-delivery and as the body’s id; receivers deduplicate by it.
+   */
+  eventId: string;
+  status: 'pending' | 'delivered' | 'retrying' | 'failed';
+  attempts: number;
+  maxAttempts?: number | null;
+  lastStatus?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  durationMs?: number | null;
+  /**
+   * The JSON body exactly as sent (every attempt sends the same bytes).
+   */
+  body: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * What members said after an event or a course. Response rate, NPS and averages: GET /api/loyalty/feedback/summary.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1149,7 +1225,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers';
+        taskSlug: 'inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers' | 'loyaltyDeliverWebhook';
         taskID: string;
         input?:
           | {
@@ -1182,7 +1258,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers') | null;
+  taskSlug?: ('inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers' | 'loyaltyDeliverWebhook') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1284,6 +1360,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-leads';
         value: number | LoyaltyLead;
+      } | null)
+    | ({
+        relationTo: 'loyalty-webhooks';
+        value: number | LoyaltyWebhook;
+      } | null)
+    | ({
+        relationTo: 'loyalty-webhook-deliveries';
+        value: number | LoyaltyWebhookDelivery;
       } | null)
     | ({
         relationTo: 'loyalty-feedback';
@@ -1896,6 +1980,39 @@ export interface LoyaltyLeadsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-webhooks_select".
+ */
+export interface LoyaltyWebhooksSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  description?: T;
+  secret?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-webhook-deliveries_select".
+ */
+export interface LoyaltyWebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  eventType?: T;
+  eventId?: T;
+  status?: T;
+  attempts?: T;
+  maxAttempts?: T;
+  lastStatus?: T;
+  lastError?: T;
+  nextAttemptAt?: T;
+  deliveredAt?: T;
+  durationMs?: T;
+  body?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "loyalty-feedback_select".
  */
 export interface LoyaltyFeedbackSelect<T extends boolean = true> {
@@ -2045,6 +2162,18 @@ export interface TaskLoyaltyReviewTiers {
     reviewed?: number | null;
     downgraded?: number | null;
     confirmed?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyDeliverWebhook".
+ */
+export interface TaskLoyaltyDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output: {
+    status?: string | null;
   };
 }
 /**

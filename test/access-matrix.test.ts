@@ -271,6 +271,26 @@ const policies: Policy[] = [
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
   },
   {
+    // Outbound webhooks (issue 5): admins only, for every operation (the secret signs
+    // deliveries; a URL could be pointed anywhere).
+    slug: 'loyalty-webhooks',
+    list: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 'all' },
+    readB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 201 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+  },
+  {
+    // Each event sent to a webhook and its attempts: staff read them in the admin; only the
+    // plugin writes them (admins send one again through the redeliver endpoint).
+    slug: 'loyalty-webhook-deliveries',
+    list: { anonymous: 403, memberA: 403, managerA: 403, marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
     // Payload's admin-panel document locks. B's document: a marketer's lock on a course.
     // Members never use the admin panel; Payload's default ("any signed-in user") let a member
     // lock another company's member record (its owner then got 423 on every profile change).
@@ -871,6 +891,29 @@ const subjects: Record<string, Subject> = {
     update: { staffNotes: 'Changed by the matrix' },
     scope: { own: (actor) => ({ referrer: { equals: selfId(actor) } }) },
   },
+  'loyalty-webhooks': {
+    b: 'a webhook',
+    readB: () => d.webhook,
+    // Switched off, so that the matrix's awards queue no deliveries to it.
+    fresh: () => webhook(),
+    create: () => ({
+      active: false,
+      events: ['points.awarded'],
+      url: `https://hooks.example/new-${next()}`,
+    }),
+    update: { description: 'Changed by the matrix' },
+  },
+  'loyalty-webhook-deliveries': {
+    b: 'a failed delivery',
+    readB: () => d.delivery,
+    create: () => ({
+      body: '{}',
+      eventId: `matrix-${next()}`,
+      eventType: 'points.awarded',
+      status: 'delivered',
+    }),
+    update: { status: 'pending' },
+  },
   'payload-locked-documents': {
     b: "a marketer's lock on a course",
     readB: () => d.lock,
@@ -906,6 +949,26 @@ const subjects: Record<string, Subject> = {
     update: { data: { changed: true } },
   },
 }
+
+const webhook = () =>
+  createDoc('loyalty-webhooks', {
+    active: false,
+    events: ['tier.changed'],
+    url: `https://hooks.example/matrix-${next()}`,
+  })
+
+/** A delivery that failed after its one attempt. */
+const failedDelivery = (webhookId: ID = d.webhook) =>
+  createDoc('loyalty-webhook-deliveries', {
+    attempts: 1,
+    body: '{"id":"matrix"}',
+    eventId: `matrix-${next()}`,
+    eventType: 'points.awarded',
+    lastError: 'The receiver answered 500.',
+    maxAttempts: 1,
+    status: 'failed',
+    webhook: webhookId,
+  })
 
 const lock = () =>
   createDoc('payload-locked-documents', {
@@ -1474,6 +1537,43 @@ const endpointRows: EndpointRow[] = [
     },
   },
   {
+    // Webhooks (issue 5): an admin's tools. The test event goes to a reserved, unresolvable
+    // host (hooks.example), so the delivery fails after its one attempt: still a 200 with it.
+    title: 'POST /api/loyalty/webhooks/:id/test',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+    call: () => ({ method: 'POST', path: `/api/loyalty/webhooks/${d.webhook}/test` }),
+    state: async () => [await loyaltyState(), await countOf('loyalty-webhook-deliveries')],
+    then: (answer) => {
+      expect(answer.body.delivery).toMatchObject({ attempts: 1, eventType: 'webhook.test' })
+    },
+  },
+  {
+    title: 'POST /api/loyalty/webhook-deliveries/:id/redeliver',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+    prepare: async () => ({ delivery: await failedDelivery(d.activeWebhook) }),
+    call: ({ delivery }) => ({
+      method: 'POST',
+      path: `/api/loyalty/webhook-deliveries/${delivery}/redeliver`,
+    }),
+    state: async () => [
+      await loyaltyState(),
+      (
+        await payload.find({
+          collection: 'loyalty-webhook-deliveries',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          sort: 'id',
+        })
+      ).docs.map((doc) => `${doc.id}:${doc.status}:${doc.attempts}`),
+    ],
+    then: (answer) => {
+      // hooks.example never resolves: the one attempt fails, and says why.
+      expect(answer.body.delivery).toMatchObject({ attempts: 1, status: 'failed' })
+      expect(answer.body.delivery.lastError).toMatch(/ENOTFOUND|EAI_AGAIN|resolve/)
+    },
+  },
+  {
     // Exports are staff tools: company B's people and balances are in them.
     title: 'GET /api/loyalty/exports/members (every company, as CSV)',
     expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
@@ -2026,6 +2126,14 @@ beforeAll(async () => {
       waitUntil: new Date('2999-01-01T00:00:00.000Z'),
     })
   ).id
+  d.webhook = await webhook()
+  d.delivery = await failedDelivery()
+  // For redelivery: switched on, to a reserved host that never resolves (hooks.example).
+  d.activeWebhook = await createDoc('loyalty-webhooks', {
+    active: true,
+    events: ['course.completed'],
+    url: 'https://hooks.example/matrix-active',
+  })
   await payload.kv.set('matrix', { value: 1 })
   d.kv = (
     await payload.find({ collection: 'payload-kv', where: { key: { equals: 'matrix' } } })

@@ -323,6 +323,55 @@ describe('hostile input to every custom endpoint', () => {
     }
   })
 
+  it('webhooks (admin): hostile webhook bodies and ids are a 4xx that says why, and write nothing', async () => {
+    const webhooks = async () =>
+      `${await counts()}|${(await payload.count({ collection: 'loyalty-webhooks' })).totalDocs}/${
+        (await payload.count({ collection: 'loyalty-webhook-deliveries' })).totalDocs
+      }`
+    const value = fc.oneof(
+      hostile,
+      fc.constantFrom(
+        'https://hooks.example/in',
+        'http://127.0.0.1:1/in',
+        'javascript:alert(1)',
+        ['points.awarded'],
+        ['points.awarded', 'nope'],
+        'x'.repeat(30),
+      ),
+    )
+    const body = fc.oneof(
+      rawBody,
+      fc
+        .dictionary(fc.constantFrom('url', 'events', 'secret', 'active', 'description'), value)
+        .map((object) => JSON.stringify(object)),
+    )
+    const create: Target = { as: 'admin', method: 'POST', path: '/api/loyalty-webhooks' }
+    await fc.assert(
+      fc.asyncProperty(body, async (raw) => {
+        const before = await webhooks()
+        const { status, text } = await send(create, raw)
+        expectClearRefusal(status, text, `POST /api/loyalty-webhooks ${raw.slice(0, 80)}`)
+        if (status >= 400) expect(await webhooks()).toBe(before)
+      }),
+      { numRuns: 200 },
+    )
+    for (const shape of [
+      (id: string) => `/api/loyalty/webhooks/${id}/test`,
+      (id: string) => `/api/loyalty/webhook-deliveries/${id}/redeliver`,
+    ]) {
+      await fc.assert(
+        fc.asyncProperty(hostileParam, async (param) => {
+          const path = shape(encodeURIComponent(param))
+          const before = await webhooks()
+          const { status, text } = await send({ as: 'admin', method: 'POST', path }, '{}')
+          expectClearRefusal(status, text, `POST ${path}`)
+          if (status >= 400) expect(await webhooks()).toBe(before)
+        }),
+        { numRuns: 60 },
+      )
+    }
+  })
+
   it('query strings of the read endpoints: below 500, and a refusal says why', async () => {
     const reads = [
       '/api/loyalty/statement',

@@ -15,6 +15,8 @@ import { registrationsCollection } from './collections/registrations'
 import { rewardsCollection } from './collections/rewards'
 import { promotionsCollection } from './collections/promotions'
 import { tierChangesCollection } from './collections/tierChanges'
+import { webhookDeliveriesCollection } from './collections/webhookDeliveries'
+import { webhooksCollection } from './collections/webhooks'
 import { loyaltyEndpoints } from './endpoints'
 import { caseStudyEndpoints } from './endpoints/caseStudies'
 import { courseEndpoints } from './endpoints/courses'
@@ -27,6 +29,7 @@ import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQ
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
+import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { releaseStaleJobs } from './services/staleJobs'
@@ -38,6 +41,16 @@ export { callEndpoint, loyaltyOptionsOf } from './local'
 export type { LocalCallResult } from './local'
 export type { NextAction } from './services/nextActions'
 export { releaseStaleJobs } from './services/staleJobs'
+export { publishLoyaltyEvents } from './services/domainEvents'
+export type {
+  LoyaltyEvent,
+  LoyaltyEventContext,
+  LoyaltyEventData,
+  LoyaltyEventSubscriber,
+  LoyaltyEventType,
+  PublishedLoyaltyEvent,
+} from './services/domainEvents'
+export { verifySignatureHeader } from './engine/webhooks'
 export { databaseUnavailableMessage, isDatabaseUnavailable } from './utilities/databaseErrors'
 
 /**
@@ -170,6 +183,8 @@ export const loyaltyPlugin =
       movesCollection(options),
       invitationsCollection(options),
       leadsCollection(options),
+      webhooksCollection(options),
+      webhookDeliveriesCollection(options),
     )
     if (options.feedback) collections.push(feedbackCollection(options))
     const tasks = options.disabled
@@ -177,6 +192,7 @@ export const loyaltyPlugin =
       : [
           ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
           reviewTiersTask(options),
+          deliverWebhookTask(options),
         ]
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
     return {

@@ -1,5 +1,7 @@
 import type { CollectionSlug } from 'payload'
 
+import type { LoyaltyEventSubscriber } from './services/domainEvents'
+
 /** Options of the loyalty plugin. Every collection it works with is named here; it owns no content. */
 export type LoyaltyPluginOptions = {
   /**
@@ -91,6 +93,13 @@ export type LoyaltyPluginOptions = {
    */
   leaderboardCacheSeconds?: number
   /**
+   * Other consumers of the plugin's domain events (`points.awarded`, `tier.changed`,
+   * `redemption.requested`, `redemption.decided`, `event.attended`, `course.completed`), called
+   * after the built-in webhook subscriber, e.g. e-mail notifications. See `services/domainEvents.ts`.
+   * @default []
+   */
+  eventSubscribers?: LoyaltyEventSubscriber[]
+  /**
    * Months after which earned points expire (first in, first out); 0 disables expiry.
    * @default 24
    */
@@ -162,6 +171,41 @@ export type LoyaltyPluginOptions = {
    * @default 'club-tiers'
    */
   tiers?: CollectionSlug
+  /**
+   * Outbound webhooks that admins register (collections `loyalty-webhooks` and
+   * `loyalty-webhook-deliveries`, task `loyaltyDeliverWebhook` on the `loyalty` queue).
+   * @default {}
+   */
+  webhooks?: WebhookOptions
+}
+
+/** Options of the outbound webhooks. */
+export type WebhookOptions = {
+  /**
+   * Allow URLs on localhost and private networks (loopback, 10/8, 192.168/16, link-local…).
+   * Off in production, so that an admin account cannot make the server call internal services;
+   * on for local receivers in development and tests.
+   * @default false
+   */
+  allowPrivateAddresses?: boolean
+  /**
+   * Attempts per delivery, the first included; then the delivery is `failed`.
+   * @default 8
+   */
+  maxAttempts?: number
+  /**
+   * Seconds before the first retry; each later retry waits twice as long (exponential backoff:
+   * 1, 2, 4, 8… minutes by default). The queue runs when its cron fires, so a retry may wait up
+   * to one cron period longer.
+   * @default 60
+   */
+  retryDelaySeconds?: number
+  /**
+   * Seconds one attempt may take (connecting, sending, the answer's status) before it counts
+   * as failed.
+   * @default 10
+   */
+  timeoutSeconds?: number
 }
 
 /** Options of the feedback members give after an event or a course. */
@@ -203,8 +247,12 @@ export type FeedbackOptions = {
 }
 
 /** Options with every default applied. */
-export type ResolvedLoyaltyOptions = Omit<Required<LoyaltyPluginOptions>, 'feedback'> & {
+export type ResolvedLoyaltyOptions = Omit<
+  Required<LoyaltyPluginOptions>,
+  'feedback' | 'webhooks'
+> & {
   feedback: false | Required<FeedbackOptions>
+  webhooks: Required<WebhookOptions>
 }
 
 const hasRole = (user: unknown, roles: string[]): boolean => {
@@ -220,6 +268,7 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   courses: options.courses ?? ('courses' as CollectionSlug),
   disabled: options.disabled ?? false,
   downgradeGraceDays: options.downgradeGraceDays ?? 30,
+  eventSubscribers: options.eventSubscribers ?? [],
   events: options.events ?? ('events' as CollectionSlug),
   feedback:
     options.feedback === false
@@ -256,6 +305,12 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   staff: options.staff ?? ('users' as CollectionSlug),
   staleJobMinutes: options.staleJobMinutes ?? 60,
   tiers: options.tiers ?? ('club-tiers' as CollectionSlug),
+  webhooks: {
+    allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? false,
+    maxAttempts: Math.max(1, Math.floor(options.webhooks?.maxAttempts ?? 8)),
+    retryDelaySeconds: Math.max(0, options.webhooks?.retryDelaySeconds ?? 60),
+    timeoutSeconds: Math.max(1, options.webhooks?.timeoutSeconds ?? 10),
+  },
 })
 
 /** Slugs of the collections the plugin adds. */
@@ -273,6 +328,8 @@ export const loyaltySlugs = {
   registrations: 'loyalty-registrations',
   rewards: 'loyalty-rewards',
   tierChanges: 'loyalty-tier-changes',
+  webhookDeliveries: 'loyalty-webhook-deliveries',
+  webhooks: 'loyalty-webhooks',
 } as const
 
 /** Verbs of activities; earning rules attach points to them. */

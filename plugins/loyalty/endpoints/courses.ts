@@ -9,9 +9,11 @@ import { secondsRemaining } from '../engine/timing'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
 import { cached } from '../services/cache'
+import { publishLoyaltyEvents } from '../services/domainEvents'
 import { settleInvitationReferral } from '../services/referralAwards'
 import { assertTierAccess, contentCacheKey } from '../services/context'
 import {
+  claimCompletion,
   claimIfDue,
   ensureProgress,
   findProgress,
@@ -119,16 +121,35 @@ const completeCourseIfDone = async (
     now,
   )
   let certificateCode = record.certificateCode ?? null
-  if (!record.completedAt) {
+  // A conditional claim: of concurrent requests completing the course, exactly one records the
+  // completion, its activity and its event.
+  const claimed = !record.completedAt && (await claimCompletion(payload, record.id, now))
+  if (!claimed && !record.completedAt) {
+    certificateCode = (await findProgress(payload, record.key))?.certificateCode ?? null
+  }
+  if (claimed) {
     certificateCode = course.issuesCertificate
       ? `PC-${String(course.id)}-${String(member.id)}-${now.getTime().toString(36).toUpperCase()}`
       : null
-    await updateProgress(payload, record.id, { certificateCode, completedAt: now.toISOString() })
+    if (certificateCode) await updateProgress(payload, record.id, { certificateCode })
     await recordActivity(payload, member.id, 'course.completed', {
       collection,
       id: course.id,
       title: course.title,
     })
+    // After the progress write (its own statement): a crash in between loses the event.
+    await publishLoyaltyEvents(payload, [
+      {
+        data: {
+          certificateCode,
+          completedAt: now.toISOString(),
+          course: { collection, id: course.id, title: course.title },
+          member: member.id,
+          organisation: member.organisation,
+        },
+        type: 'course.completed',
+      },
+    ])
   }
   const result = await award(payload, options, {
     actor: { relationTo: options.members, value: member.id },

@@ -13,6 +13,7 @@ import { type AwardResult, award } from '../services/award'
 import { InsufficientPoints } from '../services/balances'
 import { cached } from '../services/cache'
 import { contentCacheKey, loadMember, loadTiers } from '../services/context'
+import { publishLoyaltyEvents } from '../services/domainEvents'
 import { withLock } from '../services/eventLock'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
 import { sqlAccess } from '../services/sqlDatabase'
@@ -349,6 +350,34 @@ const markAttended = async (
 const firstAttendance = (result: AwardResult, changed: boolean): boolean =>
   result.entryId !== null ? !result.duplicate : changed
 
+/**
+ * Publishes `event.attended` once per member and event (the caller decides with
+ * `firstAttendance`). The registration and the award are already committed (each in its own
+ * statement or transaction), so the event is published after them; a crash in between loses it.
+ */
+const publishAttended = (
+  payload: Payload,
+  collection: CollectionSlug,
+  event: EventDoc,
+  member: MemberSnapshot,
+  result: AwardResult,
+  recordedBy: { relationTo: string; value: ID },
+  now: Date,
+): Promise<void> =>
+  publishLoyaltyEvents(payload, [
+    {
+      data: {
+        attendedAt: now.toISOString(),
+        event: { collection, id: event.id, title: event.title },
+        member: member.id,
+        organisation: member.organisation,
+        points: result.duplicate ? 0 : result.points,
+        recordedBy: { collection: recordedBy.relationTo, id: recordedBy.value },
+      },
+      type: 'event.attended',
+    },
+  ])
+
 /** The organisation's spendable balance, for the reversal of its share. */
 const organisationSpendable = async (
   payload: Payload,
@@ -616,6 +645,15 @@ export const eventEndpoints = (
           id: event.id,
           title: event.title,
         })
+        await publishAttended(
+          req.payload,
+          collection,
+          event,
+          member,
+          result,
+          { relationTo: options.members, value: member.id },
+          now,
+        )
       }
       return ok({ award: result, status: 'attended' })
     }),
@@ -680,6 +718,7 @@ export const eventEndpoints = (
             { collection, id: event.id, title: event.title },
             { recordedBy: staffId },
           )
+          await publishAttended(req.payload, collection, event, member, result, actor, now)
         }
         results.push({
           duplicate: result.duplicate,

@@ -10,6 +10,7 @@ import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
 import { organisationEndpoints } from './organisation'
 import { referralEndpoints } from './referrals'
+import { webhookEndpoints } from './webhooks'
 
 /** The plugin's root REST endpoints (under the API route, e.g. /api/loyalty/me). */
 export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
@@ -21,4 +22,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...moveEndpoints(options),
   ...referralEndpoints(options),
   ...feedbackSummaryEndpoints(options),
+  ...webhookEndpoints(options),
 ]

@@ -4,10 +4,12 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { signedInAdmin, signedInMember } from '../access'
 import { loadMember, loadTiers } from '../services/context'
+import { beginTransaction } from '../services/ledgerWriter'
 import {
   type RedemptionDoc,
   RedemptionRefused,
   type RewardDoc,
+  publishRedemptionDecided,
   redeem,
   undoRedemption,
 } from '../services/redemptions'
@@ -143,18 +145,31 @@ export const redemptionEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[]
       if (decision === 'reject') {
         await undoRedemption(req.payload, options, redemption, 'rejected', decidedBy, notes, now)
       } else {
-        await req.payload.update({
-          collection: loyaltySlugs.redemptions,
-          data: {
-            decidedAt: now.toISOString(),
-            decidedBy: decidedBy as never,
+        const status = decision === 'approve' ? 'approved' : 'fulfilled'
+        // The decision and its `redemption.decided` event commit together.
+        const { req: inTransaction, transactionID } = await beginTransaction(req.payload)
+        try {
+          await req.payload.update({
+            collection: loyaltySlugs.redemptions,
+            data: { decidedAt: now.toISOString(), decidedBy: decidedBy as never, notes, status },
+            depth: 0,
+            id: redemption.id,
+            overrideAccess: true,
+            req: inTransaction,
+          })
+          await publishRedemptionDecided(
+            req.payload,
+            redemption,
+            status,
+            decidedBy,
             notes,
-            status: decision === 'approve' ? 'approved' : 'fulfilled',
-          },
-          depth: 0,
-          id: redemption.id,
-          overrideAccess: true,
-        })
+            inTransaction,
+          )
+          if (transactionID !== null) await req.payload.db.commitTransaction(transactionID)
+        } catch (error) {
+          if (transactionID !== null) await req.payload.db.rollbackTransaction(transactionID)
+          throw error
+        }
       }
       return ok({ redemption: await loadRedemption(req, String(redemption.id)) })
     }),

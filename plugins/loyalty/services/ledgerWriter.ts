@@ -5,9 +5,11 @@ import { createLocalReq } from 'payload'
 import type { EntryKind } from '../engine/types'
 import type { ResolvedLoyaltyOptions } from '../types'
 
+import { pointsAwarded } from '../engine/domainEvents'
 import { lotPoints } from '../engine/expiry'
 import { loyaltySlugs } from '../types'
 import { type BalancesAfter, addToBalances } from './balances'
+import { type LoyaltyEvent, publishLoyaltyEvents } from './domainEvents'
 import { canWriteAsOneStatement, writeEarnStatement } from './earnStatement'
 import { sqlAccess } from './sqlDatabase'
 
@@ -201,6 +203,10 @@ export const beginTransaction = async (
   return { req: await transactionReq(payload, transactionID), transactionID }
 }
 
+/** `points.awarded` for the credits among newly written entries. */
+const awardEvents = (entries: LedgerRecord[]): LoyaltyEvent[] =>
+  pointsAwarded(entries).map((data) => ({ data, type: 'points.awarded' }))
+
 /**
  * Writes ledger entries and the cached balances they change in one database transaction:
  * all or nothing. Uses the database adapter directly (no hooks, no document validation: the
@@ -211,6 +217,8 @@ export const beginTransaction = async (
  *   are returned with `created: false`.
  * - A balance never goes below zero: the conditional update fails, the transaction rolls
  *   back, and `InsufficientPoints` is thrown.
+ * - Credits to members (positive `earn` and `adjust` entries) publish `points.awarded`, once:
+ *   only the write that booked the key publishes.
  */
 export const writeLedger = async (
   payload: Payload,
@@ -221,8 +229,12 @@ export const writeLedger = async (
   const keys = drafts.map((draft) => draft.idempotencyKey)
   if (canWriteAsOneStatement(payload, drafts)) {
     const written = await writeEarnStatement(payload, options, drafts, toData)
-    if (written) return { ...written, created: true }
-    return { created: false, entries: await findByKeys(payload, keys) }
+    if (!written) return { created: false, entries: await findByKeys(payload, keys) }
+    // One autocommitted statement: there is no open transaction to queue the events in, so
+    // they are published right after it (a crash in between loses them). A repeated key wrote
+    // nothing and publishes nothing.
+    await publishLoyaltyEvents(payload, awardEvents(written.entries))
+    return { ...written, created: true }
   }
   // No request object is needed on SQL adapters: the statements run on the transaction itself.
   const transactionID = (await payload.db.beginTransaction()) ?? null
@@ -236,6 +248,8 @@ export const writeLedger = async (
       undefined,
       balances,
     )
+    // Queued in the same transaction: committed with the entries, or rolled back with them.
+    await publishLoyaltyEvents(payload, awardEvents(entries), { transactionID })
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)
     return { balances, created: true, entries }
   } catch (error) {

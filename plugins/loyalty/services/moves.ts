@@ -15,6 +15,7 @@ import {
   writeEntriesInTransaction,
 } from './ledgerWriter'
 import { organisationRequirementsMet } from './organisationTiers'
+import { recordTierChange } from './tierChanges'
 
 type ID = number | string
 
@@ -270,20 +271,20 @@ const reviewOrganisationTier = async (
     })
   }
   const reason = `${decision.reason} ${input.note}`
-  await payload.db.create({
-    collection: loyaltySlugs.tierChanges,
-    data: {
+  // In the move's transaction: the record and its `tier.changed` event commit with the move.
+  await recordTierChange(
+    payload,
+    {
       account: 'organisation',
       change: decision.change,
-      createdAt: now.toISOString(),
       fromTier: company.tierId,
-      organisation: company.id,
+      holder: company.id,
       reason,
       toTier: decision.tierId,
-      updatedAt: now.toISOString(),
     },
+    input.tiers,
+    now,
     req,
-    returning: false,
-  })
+  )
   return { change: decision.change, organisation: company.id, reason, tierId: decision.tierId }
 }

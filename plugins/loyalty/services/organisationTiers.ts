@@ -6,6 +6,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import { evaluateTier } from '../engine/tiers'
 import { loyaltySlugs } from '../types'
 import { relationId } from '../utilities/ids'
+import { recordTierChange } from './tierChanges'
 
 type ID = number | string
 
@@ -120,19 +121,18 @@ export const applyOrganisationTierUpgrade = async (
     id: organisationId,
     returning: false,
   })
-  await payload.db.create({
-    collection: loyaltySlugs.tierChanges,
-    data: {
+  await recordTierChange(
+    payload,
+    {
       account: 'organisation',
       change: 'upgrade',
-      createdAt: now.toISOString(),
       fromTier: currentTierId,
-      organisation: organisationId,
+      holder: organisationId,
       reason: decision.reason,
       toTier: decision.tierId,
-      updatedAt: now.toISOString(),
     },
-    returning: false,
-  })
+    tiers,
+    now,
+  )
   return { reason: decision.reason, tierId: decision.tierId }
 }

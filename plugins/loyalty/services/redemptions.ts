@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 import type { MemberSnapshot } from './context'
@@ -6,6 +6,7 @@ import type { MemberSnapshot } from './context'
 import { checkRedemption } from '../engine/redemption'
 import { loyaltySlugs } from '../types'
 import { changeStock, InsufficientPoints, OutOfStock } from './balances'
+import { publishLoyaltyEvents } from './domainEvents'
 import { beginTransaction, writeEntriesInTransaction } from './ledgerWriter'
 import { relationId } from '../utilities/ids'
 
@@ -176,6 +177,24 @@ const redeemOnce = async (
       req,
       returning: false,
     })
+    // In the redemption's transaction: no event for a redemption that rolls back.
+    await publishLoyaltyEvents(
+      payload,
+      [
+        {
+          data: {
+            member: member.id,
+            organisation: member.organisation,
+            points: reward.cost,
+            redemption: created.id,
+            reward: { collection: loyaltySlugs.rewards, id: reward.id, title: reward.title },
+            status,
+          },
+          type: 'redemption.requested',
+        },
+      ],
+      req,
+    )
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)
     return { created: true, redemption: { ...created, redeemEntry: entry.id, status } }
   } catch (error) {
@@ -200,6 +219,43 @@ const redeemOnce = async (
     throw error
   }
 }
+
+/**
+ * Publishes `redemption.decided` for a redemption that was `requested` or `approved` and is
+ * now `status`; pass the `req` of the transaction that changed it.
+ */
+export const publishRedemptionDecided = (
+  payload: Payload,
+  redemption: RedemptionDoc,
+  status: 'approved' | 'cancelled' | 'fulfilled' | 'rejected',
+  decidedBy: { relationTo: string; value: ID },
+  notes: null | string,
+  req: PayloadRequest,
+): Promise<void> =>
+  publishLoyaltyEvents(
+    payload,
+    [
+      {
+        data: {
+          decidedBy: { collection: decidedBy.relationTo, id: decidedBy.value },
+          member: relationId(redemption.member) as ID,
+          notes,
+          organisation: relationId(redemption.organisation),
+          points: redemption.points,
+          previousStatus: redemption.status === 'approved' ? 'approved' : 'requested',
+          redemption: redemption.id,
+          reward: {
+            collection: loyaltySlugs.rewards,
+            id: relationId(redemption.reward) as ID,
+            title: redemption.rewardTitle ?? null,
+          },
+          status,
+        },
+        type: 'redemption.decided',
+      },
+    ],
+    req,
+  )
 
 /**
  * Rejects or cancels a redemption: in one transaction the status changes, the slot is freed,
@@ -263,6 +319,7 @@ export const undoRedemption = async (
       req,
       returning: false,
     })
+    await publishRedemptionDecided(payload, redemption, status, decidedBy, notes, req)
     if (transactionID !== null) await payload.db.commitTransaction(transactionID)
   } catch (error) {
     if (transactionID !== null) await payload.db.rollbackTransaction(transactionID)

@@ -4,10 +4,10 @@ import type { ResolvedLoyaltyOptions } from '../types'
 
 import { addMonthsUTC } from '../engine/calendar'
 import { evaluateTier } from '../engine/tiers'
-import { loyaltySlugs } from '../types'
 import { loadTiers } from './context'
 import { organisationRequirementsMet } from './organisationTiers'
 import { recomputeQualifying } from './sums'
+import { recordTierChange } from './tierChanges'
 
 type ID = number | string
 
@@ -75,20 +75,19 @@ export const reviewTiers = async (
           id: doc.id,
           returning: false,
         })
-        await payload.db.create({
-          collection: loyaltySlugs.tierChanges,
-          data: {
+        await recordTierChange(
+          payload,
+          {
             account,
             change: decision.change,
-            createdAt: now.toISOString(),
             fromTier: tierId,
-            [account]: doc.id,
+            holder: doc.id,
             reason: decision.reason,
             toTier: decision.tierId,
-            updatedAt: now.toISOString(),
           },
-          returning: false,
-        })
+          tiers,
+          now,
+        )
         if (decision.change === 'downgrade') result.downgraded += 1
         else result.confirmed += 1
       }

@@ -5,7 +5,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import type { MemberSnapshot } from './context'
 
 import { evaluateTier } from '../engine/tiers'
-import { loyaltySlugs } from '../types'
+import { recordTierChange } from './tierChanges'
 
 type ID = number | string
 
@@ -40,19 +40,18 @@ export const applyTierUpgrade = async (
     id: member.id,
     returning: false,
   })
-  await payload.db.create({
-    collection: loyaltySlugs.tierChanges,
-    data: {
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
+  await recordTierChange(
+    payload,
+    {
       account: 'member',
       change: 'upgrade',
       fromTier: member.tierId,
-      member: member.id,
+      holder: member.id,
       reason: decision.reason,
       toTier: decision.tierId,
     },
-    returning: false,
-  })
+    tiers,
+    now,
+  )
   return { reason: decision.reason, tierId: decision.tierId }
 }

@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { LessonRowLabel as LessonRowLabel_061d9220c8c8f44fa9df97ad422c14ec } from '../../../../collections/Courses/LessonRowLabel'
 import { FeedbackSummary as FeedbackSummary_30df8a88be01d77873f3f372c638b65d } from '../../../../plugins/loyalty/admin/FeedbackSummary'
 import { LeadStatusField as LeadStatusField_8419be1abfd1b51996a293f622baed8b } from '../../../../plugins/loyalty/components/LeadStatusField'
+import { SendTestEventButton as SendTestEventButton_e6aa3a4c0404884b5c24f3225d1bab38 } from '../../../../plugins/loyalty/components/WebhookActions'
+import { RedeliverButton as RedeliverButton_e6aa3a4c0404884b5c24f3225d1bab38 } from '../../../../plugins/loyalty/components/WebhookActions'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
@@ -56,6 +58,8 @@ export const importMap = {
   "/collections/Courses/LessonRowLabel#LessonRowLabel": LessonRowLabel_061d9220c8c8f44fa9df97ad422c14ec,
   "/plugins/loyalty/admin/FeedbackSummary#FeedbackSummary": FeedbackSummary_30df8a88be01d77873f3f372c638b65d,
   "/plugins/loyalty/components/LeadStatusField#LeadStatusField": LeadStatusField_8419be1abfd1b51996a293f622baed8b,
+  "/plugins/loyalty/components/WebhookActions#SendTestEventButton": SendTestEventButton_e6aa3a4c0404884b5c24f3225d1bab38,
+  "/plugins/loyalty/components/WebhookActions#RedeliverButton": RedeliverButton_e6aa3a4c0404884b5c24f3225d1bab38,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
