@@ -9,6 +9,7 @@ import * as migration_20261122_124441_loyalty_leaderboard_index from './20261122
 import * as migration_20261122_125041_loyalty_moves from './20261122_125041_loyalty_moves';
 import * as migration_20261122_130728_loyalty_referrals from './20261122_130728_loyalty_referrals';
 import * as migration_20261122_132321_loyalty_feedback from './20261122_132321_loyalty_feedback';
+import * as migration_20261122_153919_loyalty_webhooks from './20261122_153919_loyalty_webhooks';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261122_132321_loyalty_feedback.up,
     down: migration_20261122_132321_loyalty_feedback.down,
-    name: '20261122_132321_loyalty_feedback'
+    name: '20261122_132321_loyalty_feedback',
+  },
+  {
+    up: migration_20261122_153919_loyalty_webhooks.up,
+    down: migration_20261122_153919_loyalty_webhooks.down,
+    name: '20261122_153919_loyalty_webhooks'
   },
 ];
