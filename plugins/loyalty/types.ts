@@ -46,8 +46,8 @@ export type LoyaltyPluginOptions = {
    * a digest of new points with a tip, tier upgrades, points about to expire, event reminders
    * and recordings, and redemption decisions. Members choose which they receive (a
    * `notificationPreferences` group the plugin adds to the member collection) and every mail
-   * carries a one-click unsubscribe link. `false` leaves out the jobs, hooks and endpoints (the
-   * collection and the field stay, so the schema does not change).
+   * carries a one-click unsubscribe link. `false` leaves it out: no log collection
+   * (`loyalty-notifications`), no field, no jobs, hooks or endpoints.
    * @default {}
    */
   notifications?: false | NotificationOptions

@@ -8,6 +8,7 @@ import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
+import { notificationEndpoints } from './notifications'
 import { organisationEndpoints } from './organisation'
 import { referralEndpoints } from './referrals'
 
@@ -21,4 +22,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...moveEndpoints(options),
   ...referralEndpoints(options),
   ...feedbackSummaryEndpoints(options),
+  ...notificationEndpoints(options),
 ]

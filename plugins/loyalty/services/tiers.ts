@@ -6,6 +6,7 @@ import type { MemberSnapshot } from './context'
 
 import { evaluateTier } from '../engine/tiers'
 import { loyaltySlugs } from '../types'
+import { queueTierUpgradeMail } from './notifications'
 
 type ID = number | string
 
@@ -40,7 +41,7 @@ export const applyTierUpgrade = async (
     id: member.id,
     returning: false,
   })
-  await payload.db.create({
+  const change = await payload.db.create({
     collection: loyaltySlugs.tierChanges,
     data: {
       createdAt: now.toISOString(),
@@ -52,7 +53,8 @@ export const applyTierUpgrade = async (
       reason: decision.reason,
       toTier: decision.tierId,
     },
-    returning: false,
   })
+  // The adapter-level write runs no hooks: queue the member's mail here (sent by the queue).
+  await queueTierUpgradeMail(payload, options, change)
   return { reason: decision.reason, tierId: decision.tierId }
 }
