@@ -1,6 +1,6 @@
-import type { CollectionConfig, EmailAdapter, Payload } from 'payload'
+import type { CollectionConfig, EmailAdapter, Payload, SendEmailOptions } from 'payload'
+import type { Transporter } from 'nodemailer'
 
-import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 
 import { admins } from '../access'
@@ -39,7 +39,8 @@ const pendingCaptures = new Set<Promise<unknown>>()
  * Resolves when every captured mail handed over so far is stored. A mail is stored in its own
  * write, not awaited by the sender: Payload sends the password-reset mail inside the
  * operation's transaction, and on SQLite a second writer would wait for that transaction's
- * lock until it timed out.
+ * lock until it timed out. Senders that write next (the notification task) call the adapter's
+ * `flush()`, which is this.
  */
 export const capturedEmailsStored = async (): Promise<void> => {
   while (pendingCaptures.size > 0) await Promise.allSettled([...pendingCaptures])
@@ -78,55 +79,70 @@ const store = async (payload: Payload, message: JsonMessage) => {
   })
 }
 
+/** `"Name" <address>` for nodemailer from Payload's `from` (a string or an address object). */
+const fromOf = (message: SendEmailOptions, fallback: { address: string; name: string }) => {
+  const from = message.from
+  if (from && typeof from === 'object') {
+    return from.name ? { address: from.address, name: from.name } : from.address
+  }
+  return from || fallback
+}
+
+/**
+ * Payload's email adapter on a nodemailer transport. (@payloadcms/email-nodemailer does the
+ * same, but its latest release pins `payload` 3.90.1 exactly, and Payload's dependency
+ * checker stops development and test runs on the mismatch with our 3.90.2.)
+ */
+const nodemailerAdapter =
+  (
+    transport: Transporter,
+    name: string,
+    afterSend?: (payload: Payload, info: unknown) => void,
+  ): EmailAdapter =>
+  ({ payload }) => {
+    const from = emailFrom()
+    return {
+      name,
+      defaultFromAddress: from.address,
+      defaultFromName: from.name,
+      /** Resolves when what was sent so far is fully handed over (the capture's writes). */
+      flush: capturedEmailsStored,
+      sendEmail: async (message) => {
+        const info: unknown = await transport.sendMail({ ...message, from: fromOf(message, from) })
+        afterSend?.(payload, info)
+        return info
+      },
+    }
+  }
+
 /**
  * The local capture: nodemailer's JSON transport renders the message as it would be sent,
  * and the message is stored in `captured-emails` (admin: "Sent mail (local capture)") where the
  * demo's admins and the tests read it. Nothing leaves the machine.
  */
-const captureAdapter = async (): Promise<EmailAdapter> => {
-  const from = emailFrom()
-  const base = await nodemailerAdapter({
-    defaultFromAddress: from.address,
-    defaultFromName: from.name,
-    skipVerify: true,
-    transport: nodemailer.createTransport({ jsonTransport: true }),
-  })
-  return ({ payload }) => {
-    const inner = base({ payload })
-    return {
-      ...inner,
-      name: 'local-capture',
-      sendEmail: async (message) => {
-        const info = (await inner.sendEmail(message)) as { message: string }
-        const parsed = JSON.parse(info.message) as JsonMessage
-        const write = store(payload, parsed)
-          .catch((error: unknown) => {
-            payload.logger.error({ err: error }, 'email capture: could not store a mail')
-          })
-          .finally(() => pendingCaptures.delete(write))
-        pendingCaptures.add(write)
-        return info
-      },
-    }
-  }
-}
+const captureAdapter = (): EmailAdapter =>
+  nodemailerAdapter(
+    nodemailer.createTransport({ jsonTransport: true }),
+    'local-capture',
+    (payload, info) => {
+      const parsed = JSON.parse((info as { message: string }).message) as JsonMessage
+      const write: Promise<void> = store(payload, parsed)
+        .catch((error: unknown) => {
+          payload.logger.error({ err: error }, 'email capture: could not store a mail')
+        })
+        .finally(() => pendingCaptures.delete(write))
+      pendingCaptures.add(write)
+    },
+  )
 
 /**
  * Payload's email adapter: nodemailer over SMTP when `SMTP_HOST` is set (mails are sent, never
  * stored), else the local capture.
  */
-export const emailAdapter = async (): Promise<EmailAdapter> => {
+export const emailAdapter = (): EmailAdapter => {
   const smtp = smtpSettings()
   if (!smtp) return captureAdapter()
-  const from = emailFrom()
-  return nodemailerAdapter({
-    defaultFromAddress: from.address,
-    defaultFromName: from.name,
-    // Verifying connects at start-up; a mail server that is down must not stop the app
-    // (sends are retried by the jobs queue).
-    skipVerify: true,
-    transportOptions: smtp,
-  })
+  return nodemailerAdapter(nodemailer.createTransport(smtp), 'smtp')
 }
 
 /**

@@ -680,6 +680,10 @@ export const sendNotification = async (
       text: mail.text,
       to: member.email as string,
     })
+    // An adapter may hand mails over in the background (the app's local capture stores them
+    // in the database); wait for it, so that its writes do not race the ones below.
+    const { flush } = payload.email as unknown as { flush?: () => Promise<void> }
+    if (typeof flush === 'function') await flush()
   } catch (error) {
     await setStatus(payload, id, {
       attempts,
