@@ -55,7 +55,7 @@ const runTask = async (task: ScanTask) => {
 
 const runQueue = async (where?: Where) => {
   for (let round = 0; round < 10; round += 1) {
-    const result = await payload.jobs.run({ limit: 100, queue: 'loyalty', where })
+    const result = await payload.jobs.run({ limit: 100, queue: 'loyalty', sequential: true, where })
     if (result.noJobsRemaining) return
   }
   throw new Error('the loyalty queue did not settle in 10 rounds')

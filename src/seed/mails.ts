@@ -17,7 +17,12 @@ export const sendDemoMails = async (payload: Payload): Promise<number> => {
     await payload.jobs.queue({ input: {}, queue: 'loyalty', task })
   }
   for (let round = 0; round < 20; round += 1) {
-    const { noJobsRemaining } = await payload.jobs.run({ limit: 100, queue: 'loyalty' })
+    // One job at a time: SQLite has a single writer.
+    const { noJobsRemaining } = await payload.jobs.run({
+      limit: 100,
+      queue: 'loyalty',
+      sequential: true,
+    })
     if (noJobsRemaining) break
   }
   await capturedEmailsStored()

@@ -7,11 +7,11 @@ import {
   notificationCategoryLabels,
   verifyUnsubscribeToken,
 } from '../../../../../plugins/loyalty/engine/notifications'
-import { payloadSecret } from '@/config/env'
 import { UnsubscribeForm } from '@/portal/client/UnsubscribeForm'
 import { Card } from '@/portal/components/Card'
 import { Notice } from '@/portal/components/Notice'
 import { param } from '@/portal/data/format'
+import { portalPayload } from '@/portal/data/session'
 
 export const metadata: Metadata = { title: 'Unsubscribe' }
 
@@ -26,7 +26,8 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   const valid =
     /^(\d{1,18}|[0-9a-f]{24})$/i.test(member) &&
     isNotificationCategory(category) &&
-    verifyUnsubscribeToken(payloadSecret(), member, category, token)
+    // Payload signs with its derived secret (`payload.secret`), as the mails' links do.
+    verifyUnsubscribeToken((await portalPayload()).secret, member, category, token)
   if (!valid) {
     return (
       <Card>
