@@ -47,7 +47,7 @@ export function UnsubscribeForm({ label, query }: { label: string; query: string
     >
       <Feedback state={feedback} />
       <Button aria-busy={busy} block disabled={busy} type="submit">
-        {busy ? 'Unsubscribing…' : `Unsubscribe from ${label.toLowerCase()}`}
+        {busy ? 'Unsubscribing…' : 'Unsubscribe'}
       </Button>
     </form>
   )
