@@ -21,7 +21,8 @@ import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { reportFailedCommits } from './src/db/reportFailedCommits'
 import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
 import { watchConnections } from './src/db/watchConnections'
-import { databaseURI, payloadSecret, rootDir } from './src/config/env'
+import { CapturedEmails, emailAdapter } from './src/config/email'
+import { databaseURI, payloadSecret, rootDir, serverURL } from './src/config/env'
 import { databaseOutageAfterError } from './src/server/databaseOutage'
 import { eventTimezones } from './src/config/timezones'
 
@@ -48,9 +49,21 @@ export default buildConfig({
     },
     user: Users.slug,
   },
-  collections: [Courses, CaseStudies, Events, Media, ClubTiers, Partners, Members, Users],
+  collections: [
+    Courses,
+    CaseStudies,
+    Events,
+    Media,
+    ClubTiers,
+    Partners,
+    Members,
+    Users,
+    CapturedEmails,
+  ],
   db: databaseAdapter(databaseURI()),
   editor: lexicalEditor(),
+  // SMTP when SMTP_HOST is set; otherwise mails are kept in `captured-emails` (src/config/email.ts).
+  email: emailAdapter(),
   onInit: (payload) => {
     watchConnections(payload)
     reportFailedCommits(payload)
@@ -87,6 +100,8 @@ export default buildConfig({
   plugins: [
     loyaltyPlugin({
       members: 'members',
+      // Links in mails point at the public URL of the portal.
+      notifications: { portalURL: serverURL() },
       organisationField: 'partner',
       organisations: 'partners',
       staleJobMinutes: process.env.JOBS_STALE_AFTER_MINUTES

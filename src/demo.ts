@@ -14,6 +14,7 @@ import { rootDir } from './config/env'
 import { needsBuild } from './server/buildState'
 import { members } from './seed/content'
 import { seed } from './seed/index'
+import { sendDemoMails } from './seed/mails'
 import { demoLogins } from './seed/logins'
 
 Object.assign(process.env, { NODE_ENV: 'production' })
@@ -50,6 +51,8 @@ if (reason) {
 // tick in the middle of seeding hit "database is locked" and could end the demo.
 const running = await main({ cron: false })
 const summary = await seed(running.payload)
+// The first time: the notification jobs run once, so the admin shows mails they sent.
+const mails = Object.keys(summary.created).length > 0 ? await sendDemoMails(running.payload) : null
 await running.payload._initializeCrons()
 const created = Object.values(summary.created).reduce((sum, value) => sum + value, 0)
 const [manager, engineer] = members
@@ -63,6 +66,9 @@ const lines = [
   `  API          ${running.url}/api   GraphQL ${running.url}/api/graphql`,
   `  Database     ${process.env.DATABASE_URI || 'data/partner-club.db (embedded SQLite)'}`,
   `  Demo content ${created > 0 ? `seeded (${created} documents)` : 'already present, left as it was'}`,
+  process.env.SMTP_HOST
+    ? `  Mail         sent through ${process.env.SMTP_HOST}`
+    : `  Mail         kept in the admin under "Sent mail (local capture)"${mails === null ? '' : ` (${mails} sent by the notification jobs)`}`,
   '',
   '  Sign in (demo only):',
   `    admin       ${demoLogins.admin.email} / ${demoLogins.admin.password}`,

@@ -50,6 +50,7 @@ export interface Config {
     partners: Partner;
     members: Member;
     users: User;
+    'captured-emails': CapturedEmail;
     'loyalty-ledger': LoyaltyLedger;
     'loyalty-activities': LoyaltyActivity;
     'loyalty-progress': LoyaltyProgress;
@@ -65,6 +66,7 @@ export interface Config {
     'loyalty-webhooks': LoyaltyWebhook;
     'loyalty-webhook-deliveries': LoyaltyWebhookDelivery;
     'loyalty-feedback': LoyaltyFeedback;
+    'loyalty-notifications': LoyaltyNotification;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -81,6 +83,7 @@ export interface Config {
     partners: PartnersSelect<false> | PartnersSelect<true>;
     members: MembersSelect<false> | MembersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'captured-emails': CapturedEmailsSelect<false> | CapturedEmailsSelect<true>;
     'loyalty-ledger': LoyaltyLedgerSelect<false> | LoyaltyLedgerSelect<true>;
     'loyalty-activities': LoyaltyActivitiesSelect<false> | LoyaltyActivitiesSelect<true>;
     'loyalty-progress': LoyaltyProgressSelect<false> | LoyaltyProgressSelect<true>;
@@ -96,6 +99,7 @@ export interface Config {
     'loyalty-webhooks': LoyaltyWebhooksSelect<false> | LoyaltyWebhooksSelect<true>;
     'loyalty-webhook-deliveries': LoyaltyWebhookDeliveriesSelect<false> | LoyaltyWebhookDeliveriesSelect<true>;
     'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
+    'loyalty-notifications': LoyaltyNotificationsSelect<false> | LoyaltyNotificationsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -122,6 +126,10 @@ export interface Config {
       loyaltyExpirePoints: TaskLoyaltyExpirePoints;
       loyaltyReviewTiers: TaskLoyaltyReviewTiers;
       loyaltyDeliverWebhook: TaskLoyaltyDeliverWebhook;
+      loyaltySendNotification: TaskLoyaltySendNotification;
+      loyaltyQueueDigests: TaskLoyaltyQueueDigests;
+      loyaltyQueueReminders: TaskLoyaltyQueueReminders;
+      loyaltyQueueExpiryWarnings: TaskLoyaltyQueueExpiryWarnings;
       inline: {
         input: unknown;
         output: unknown;
@@ -637,6 +645,17 @@ export interface Member {
     dueLots?: number | null;
     dueThrough?: string | null;
   };
+  /**
+   * Which emails this member receives from the programme.
+   */
+  notificationPreferences?: {
+    digest?: boolean | null;
+    tierUpgrade?: boolean | null;
+    expiring?: boolean | null;
+    eventReminder?: boolean | null;
+    eventRecording?: boolean | null;
+    redemption?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -655,6 +674,33 @@ export interface Member {
     | null;
   password?: string | null;
   collection: 'members';
+}
+/**
+ * No SMTP server is configured (SMTP_HOST), so mails are kept here instead of being sent.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "captured-emails".
+ */
+export interface CapturedEmail {
+  id: number;
+  to?: string | null;
+  from?: string | null;
+  subject?: string | null;
+  sentAt?: string | null;
+  text?: string | null;
+  html?: string | null;
+  headers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  messageId?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Every points movement, newest first. Entries are never edited: correct with a reversal or an adjustment.
@@ -1157,6 +1203,44 @@ export interface LoyaltyFeedback {
   createdAt: string;
 }
 /**
+ * Emails queued for members and whether they were sent.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-notifications".
+ */
+export interface LoyaltyNotification {
+  id: number;
+  key: string;
+  member: number | Member;
+  category: 'digest' | 'tierUpgrade' | 'expiring' | 'eventReminder' | 'eventRecording' | 'redemption';
+  status: 'queued' | 'sent' | 'skipped' | 'failed';
+  /**
+   * The last ledger entry this digest or warning covers.
+   */
+  throughEntry?: number | null;
+  /**
+   * What the mail is about (event, redemption, tier change…).
+   */
+  data?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  subject?: string | null;
+  sentAt?: string | null;
+  attempts?: number | null;
+  /**
+   * Why the last attempt failed.
+   */
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1225,7 +1309,15 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers' | 'loyaltyDeliverWebhook';
+        taskSlug:
+          | 'inline'
+          | 'loyaltyExpirePoints'
+          | 'loyaltyReviewTiers'
+          | 'loyaltyDeliverWebhook'
+          | 'loyaltySendNotification'
+          | 'loyaltyQueueDigests'
+          | 'loyaltyQueueReminders'
+          | 'loyaltyQueueExpiryWarnings';
         taskID: string;
         input?:
           | {
@@ -1258,7 +1350,18 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'loyaltyExpirePoints' | 'loyaltyReviewTiers' | 'loyaltyDeliverWebhook') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'loyaltyExpirePoints'
+        | 'loyaltyReviewTiers'
+        | 'loyaltyDeliverWebhook'
+        | 'loyaltySendNotification'
+        | 'loyaltyQueueDigests'
+        | 'loyaltyQueueReminders'
+        | 'loyaltyQueueExpiryWarnings'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1312,6 +1415,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'captured-emails';
+        value: number | CapturedEmail;
       } | null)
     | ({
         relationTo: 'loyalty-ledger';
@@ -1372,6 +1479,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-feedback';
         value: number | LoyaltyFeedback;
+      } | null)
+    | ({
+        relationTo: 'loyalty-notifications';
+        value: number | LoyaltyNotification;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1700,6 +1811,16 @@ export interface MembersSelect<T extends boolean = true> {
         dueLots?: T;
         dueThrough?: T;
       };
+  notificationPreferences?:
+    | T
+    | {
+        digest?: T;
+        tierUpgrade?: T;
+        expiring?: T;
+        eventReminder?: T;
+        eventRecording?: T;
+        redemption?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   email?: T;
@@ -1741,6 +1862,22 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "captured-emails_select".
+ */
+export interface CapturedEmailsSelect<T extends boolean = true> {
+  to?: T;
+  from?: T;
+  subject?: T;
+  sentAt?: T;
+  text?: T;
+  html?: T;
+  headers?: T;
+  messageId?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2031,6 +2168,24 @@ export interface LoyaltyFeedbackSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-notifications_select".
+ */
+export interface LoyaltyNotificationsSelect<T extends boolean = true> {
+  key?: T;
+  member?: T;
+  category?: T;
+  status?: T;
+  throughEntry?: T;
+  data?: T;
+  subject?: T;
+  sentAt?: T;
+  attempts?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -2174,6 +2329,49 @@ export interface TaskLoyaltyDeliverWebhook {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltySendNotification".
+ */
+export interface TaskLoyaltySendNotification {
+  input: {
+    notification: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyQueueDigests".
+ */
+export interface TaskLoyaltyQueueDigests {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyQueueReminders".
+ */
+export interface TaskLoyaltyQueueReminders {
+  input?: unknown;
+  output: {
+    reminders?: number | null;
+    recordings?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyQueueExpiryWarnings".
+ */
+export interface TaskLoyaltyQueueExpiryWarnings {
+  input?: unknown;
+  output: {
+    queued?: number | null;
   };
 }
 /**

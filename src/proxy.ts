@@ -16,6 +16,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Everything except the API, the admin panel, Next's assets and the signed-out pages.
   matcher: [
-    '/((?!api|admin|_next|favicon.ico|sign-in|forgot-password|reset-password|accept-invitation|healthz|readyz).*)',
+    '/((?!api|admin|_next|favicon.ico|sign-in|forgot-password|reset-password|accept-invitation|unsubscribe|healthz|readyz).*)',
   ],
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../src/server/app'
 
+import { unsubscribeToken } from '../plugins/loyalty/engine/notifications'
 import { type Fixtures, createFixtures, password } from './helpers/fixtures'
 import { type JsonBody, bootServer, signIn } from './helpers/server'
 
@@ -289,6 +290,27 @@ const policies: Policy[] = [
     create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
     updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
+    // Mails queued for members (issue 5): a member reads their own log, staff all of it; only
+    // the plugin's jobs and hooks write it.
+    slug: 'loyalty-notifications',
+    list: { anonymous: 403, memberA: 'own', managerA: 'own', marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 404, managerA: 404, marketer: 200, admin: 200 },
+    readA: { anonymous: 403, memberA: 200, managerA: 404, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
+    // The local mail capture (no SMTP server configured): whole mails with their links, so
+    // admins only; nobody writes one through the API.
+    slug: 'captured-emails',
+    list: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 'all' },
+    readB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 200 },
   },
   {
     // Payload's admin-panel document locks. B's document: a marketer's lock on a course.
@@ -914,6 +936,27 @@ const subjects: Record<string, Subject> = {
     }),
     update: { status: 'pending' },
   },
+  'loyalty-notifications': {
+    b: "B's member's tier-upgrade mail",
+    readB: () => d.notificationB,
+    readA: () => d.notificationA,
+    // Marking a mail as sent (or a forged one) so that the real one is never sent.
+    create: () => ({
+      category: 'digest',
+      key: `matrix-${next()}`,
+      member: f.memberA.id,
+      status: 'sent',
+    }),
+    update: { status: 'skipped' },
+    scope: ownMember,
+  },
+  'captured-emails': {
+    b: "a captured mail to B's member",
+    readB: () => d.capturedMail,
+    fresh: () => capturedMail(),
+    create: () => ({ subject: 'Forged', to: f.memberB.email }),
+    update: { subject: 'Changed by the matrix' },
+  },
   'payload-locked-documents': {
     b: "a marketer's lock on a course",
     readB: () => d.lock,
@@ -968,6 +1011,15 @@ const failedDelivery = (webhookId: ID = d.webhook) =>
     maxAttempts: 1,
     status: 'failed',
     webhook: webhookId,
+  })
+
+const capturedMail = () =>
+  createDoc('captured-emails', {
+    html: '<p>Your reset link</p>',
+    sentAt: new Date().toISOString(),
+    subject: 'Reset your Partner Club password',
+    text: 'Your reset link',
+    to: f.memberB.email,
   })
 
 const lock = () =>
@@ -1058,6 +1110,25 @@ const feedbackDocOf = async (memberId: ID) =>
       where: { key: { equals: `${memberId}:events:${d.feedbackEvent}` } },
     })
   ).docs[0]
+
+/** A member's notification preferences as stored. */
+const preferencesOf = async (memberId: ID) =>
+  (await payload.findByID({ collection: 'members', depth: 0, id: memberId }))
+    .notificationPreferences
+
+/** Every member's notification preferences (what a refused change must leave alone). */
+const allPreferences = async () =>
+  (
+    await payload.find({ collection: 'members', depth: 0, limit: 0, pagination: false, sort: 'id' })
+  ).docs.map((doc) => `${doc.id}:${JSON.stringify(doc.notificationPreferences)}`)
+
+/** The unsubscribe link of a mail to a member (signed with the server's secret unless given). */
+const unsubscribeLink = (memberId: ID, category: 'digest' | 'eventRecording', token?: string) =>
+  `/api/loyalty/notifications/unsubscribe?${new URLSearchParams({
+    c: category,
+    m: String(memberId),
+    t: token ?? unsubscribeToken(payload.secret, memberId, category),
+  })}`
 
 const endpointRows: EndpointRow[] = [
   // --- the member's own account (members only: staff accounts do not earn points) ---
@@ -1758,6 +1829,74 @@ const endpointRows: EndpointRow[] = [
       method: 'POST',
       path: `/api/loyalty/leads/${lead}/status`,
     }),
+  }, // --- notifications (issue 5): own preferences; unsubscribe links work without signing in ---
+  {
+    title: "GET /api/loyalty/notifications/preferences, asking for B's member with ?member=",
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    call: () => ({
+      method: 'GET',
+      path: `/api/loyalty/notifications/preferences?member=${f.memberB.id}`,
+    }),
+    then: async ({ body }, _context, actor) => {
+      const own = await preferencesOf(selfId(actor))
+      expect(body.preferences).toEqual({ ...body.preferences, ...own })
+      expect(body.categories).toHaveLength(6)
+    },
+  },
+  {
+    title:
+      "PATCH /api/loyalty/notifications/preferences naming B's member (only one's own changes)",
+    expected: { anonymous: 401, memberA: 200, managerA: 200, marketer: 403, admin: 403 },
+    call: () => ({
+      body: { member: f.memberB.id, preferences: { eventReminder: false } },
+      method: 'PATCH',
+      path: `/api/loyalty/notifications/preferences?member=${f.memberB.id}`,
+    }),
+    state: allPreferences,
+    then: async (_answer, _context, actor) => {
+      expect((await preferencesOf(selfId(actor)))?.eventReminder).toBe(false)
+      expect((await preferencesOf(f.memberB.id))?.eventReminder).not.toBe(false)
+      await payload.update({
+        collection: 'members',
+        data: { notificationPreferences: { eventReminder: true } },
+        id: selfId(actor),
+      })
+    },
+  },
+  {
+    title: "POST /api/loyalty/notifications/unsubscribe with B's member's own signed link",
+    expected: { anonymous: 200, memberA: 200, managerA: 200, marketer: 200, admin: 200 },
+    call: () => ({ method: 'POST', path: unsubscribeLink(f.memberB.id, 'eventRecording') }),
+    then: async () => {
+      expect((await preferencesOf(f.memberB.id))?.eventRecording).toBe(false)
+      await payload.update({
+        collection: 'members',
+        data: { notificationPreferences: { eventRecording: true } },
+        id: f.memberB.id,
+      })
+    },
+  },
+  {
+    title: "POST /api/loyalty/notifications/unsubscribe for B's member with memberA's token",
+    expected: { anonymous: 400, memberA: 400, managerA: 400, marketer: 400, admin: 400 },
+    call: () => ({
+      method: 'POST',
+      path: unsubscribeLink(
+        f.memberB.id,
+        'digest',
+        unsubscribeToken(payload.secret, f.memberA.id, 'digest'),
+      ),
+    }),
+    state: allPreferences,
+  },
+  {
+    title: "GET /api/loyalty/notifications/unsubscribe with a forged token for B's member",
+    expected: { anonymous: 400, memberA: 400, managerA: 400, marketer: 400, admin: 400 },
+    call: () => ({
+      method: 'GET',
+      path: unsubscribeLink(f.memberB.id, 'digest', 'forged-token'),
+    }),
+    state: allPreferences,
   },
 ]
 
@@ -2241,6 +2380,10 @@ beforeAll(async () => {
   d.tierChangeB = await first('loyalty-tier-changes', of(f.memberB.id))
   d.tierChangeA = await first('loyalty-tier-changes', of(f.memberA.id))
   d.preferenceB = await first('payload-preferences', { key: { equals: 'matrix-memberB' } })
+  // Tier upgrades queued their mails (not sent: the queue does not run here).
+  d.notificationB = await first('loyalty-notifications', of(f.memberB.id))
+  d.notificationA = await first('loyalty-notifications', of(f.memberA.id))
+  d.capturedMail = await capturedMail()
 
   // Feedback on an event staff recorded A's member and manager and B's member at.
   d.feedbackEvent = await event('Feedback evening')

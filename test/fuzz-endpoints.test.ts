@@ -187,7 +187,11 @@ afterAll(async () => {
   await server?.close()
 })
 
-type Target = { as: 'admin' | 'member'; method: 'DELETE' | 'GET' | 'POST'; path: string }
+type Target = {
+  as: 'admin' | 'member'
+  method: 'DELETE' | 'GET' | 'PATCH' | 'POST'
+  path: string
+}
 
 const targets = (): Target[] => [
   { as: 'member', method: 'POST', path: `/api/courses/${ids.course}/lessons/${ids.lesson}/start` },
@@ -295,6 +299,59 @@ describe('hostile input to every custom endpoint', () => {
         if (status >= 400) expect(await state()).toBe(before)
       }),
       { numRuns: 300 },
+    )
+  })
+
+  it('notification preferences and unsubscribe links: below 500, a refusal changes nothing', async () => {
+    const preferences = async () =>
+      JSON.stringify(
+        (
+          await payload.find({ collection: 'members', limit: 0, pagination: false, sort: 'id' })
+        ).docs.map((doc) => doc.notificationPreferences),
+      )
+    const target: Target = {
+      as: 'member',
+      method: 'PATCH',
+      path: '/api/loyalty/notifications/preferences',
+    }
+    const preferencesBody = fc.oneof(
+      rawBody,
+      fc
+        .dictionary(
+          fc.oneof(fc.constantFrom('digest', 'expiring', 'redemption', '__proto__'), fc.string()),
+          hostile,
+        )
+        .map((value) => JSON.stringify({ preferences: value })),
+    )
+    await fc.assert(
+      fc.asyncProperty(preferencesBody, async (body) => {
+        const before = await preferences()
+        const { status, text } = await send(target, body)
+        expectClearRefusal(status, text, `PATCH preferences ${body.slice(0, 80)}`)
+        if (status >= 400) expect(await preferences()).toBe(before)
+      }),
+      { numRuns: 150 },
+    )
+    const link = '/api/loyalty/notifications/unsubscribe'
+    const value = fc.oneof(
+      hostileParam,
+      fc.constantFrom('digest', 'tierUpgrade', String(ids.member), '1', 'A'.repeat(43)),
+    )
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET' as const, 'POST' as const),
+        fc.dictionary(fc.constantFrom('m', 'c', 't'), value),
+        async (method, query) => {
+          const path = `${link}?${new URLSearchParams(query).toString()}`
+          const before = await preferences()
+          const { status, text } = await send({ as: 'member', method, path }, undefined, path)
+          // Without a valid signature nothing is ever unsubscribed.
+          expect(status, `${method} ${path}`).toBe(400)
+          expectClearRefusal(status, text, `${method} ${path}`)
+          expect(await preferences()).toBe(before)
+        },
+      ),
+      { numRuns: 150 },
     )
   })
 

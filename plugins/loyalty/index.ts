@@ -9,6 +9,7 @@ import { leadsCollection } from './collections/leads'
 import { feedbackCollection } from './collections/feedback'
 import { ledgerCollection } from './collections/ledger'
 import { movesCollection } from './collections/moves'
+import { notificationsCollection } from './collections/notifications'
 import { progressCollection } from './collections/progress'
 import { redemptionsCollection } from './collections/redemptions'
 import { registrationsCollection } from './collections/registrations'
@@ -26,6 +27,9 @@ import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
 import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
+import { notificationPreferencesField } from './fields/notificationPreferences'
+import { notifyRedemptionStatus, notifyTierUpgrade } from './hooks/notify'
+import { notificationTasks } from './jobs/notifications'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
@@ -111,7 +115,13 @@ export const loyaltyPlugin =
         // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
         return {
           ...collection,
-          fields: [...collection.fields, balanceFields(options)],
+          fields: [
+            ...collection.fields,
+            balanceFields(options),
+            ...(options.notifications
+              ? [notificationPreferencesField(options.notifications.preferencesField)]
+              : []),
+          ],
           hooks: {
             ...collection.hooks,
             beforeChange: [
@@ -164,6 +174,21 @@ export const loyaltyPlugin =
       }
       return collection
     })
+    // Tier upgrades and redemption decisions queue their mails (in the same transaction).
+    const notify = Boolean(options.notifications) && !options.disabled
+    const withAfterChange = (
+      collection: CollectionConfig,
+      hook: NonNullable<NonNullable<CollectionConfig['hooks']>['afterChange']>[number],
+    ): CollectionConfig =>
+      notify
+        ? {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), hook],
+            },
+          }
+        : collection
     collections.push(
       ledgerCollection(options),
       activitiesCollection(options),
@@ -173,13 +198,16 @@ export const loyaltyPlugin =
         ...rewardsCollection(options),
         endpoints: options.disabled ? [] : rewardEndpoints(options),
       },
-      {
-        ...redemptionsCollection(options),
-        endpoints: options.disabled ? [] : redemptionEndpoints(options),
-      },
+      withAfterChange(
+        {
+          ...redemptionsCollection(options),
+          endpoints: options.disabled ? [] : redemptionEndpoints(options),
+        },
+        notifyRedemptionStatus(options),
+      ),
       earningRulesCollection(options),
       promotionsCollection(options),
-      tierChangesCollection(options),
+      withAfterChange(tierChangesCollection(options), notifyTierUpgrade(options)),
       movesCollection(options),
       invitationsCollection(options),
       leadsCollection(options),
@@ -187,12 +215,14 @@ export const loyaltyPlugin =
       webhookDeliveriesCollection(options),
     )
     if (options.feedback) collections.push(feedbackCollection(options))
+    if (options.notifications) collections.push(notificationsCollection(options))
     const tasks = options.disabled
       ? []
       : [
           ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
           reviewTiersTask(options),
           deliverWebhookTask(options),
+          ...notificationTasks(options),
         ]
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
     return {

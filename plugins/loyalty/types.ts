@@ -43,6 +43,17 @@ export type LoyaltyPluginOptions = {
    */
   feedback?: false | FeedbackOptions
   /**
+   * Email notifications to members through the Payload email adapter (`payload.sendEmail`),
+   * always sent from the jobs queue (`loyalty`), never inside the request that caused them:
+   * a digest of new points with a tip, tier upgrades, points about to expire, event reminders
+   * and recordings, and redemption decisions. Members choose which they receive (a
+   * `notificationPreferences` group the plugin adds to the member collection) and every mail
+   * carries a one-click unsubscribe link. `false` leaves it out: no log collection
+   * (`loyalty-notifications`), no field, no jobs, hooks or endpoints.
+   * @default {}
+   */
+  notifications?: false | NotificationOptions
+  /**
    * Minutes before an event starts from which members may check in.
    * @default 15
    */
@@ -246,12 +257,81 @@ export type FeedbackOptions = {
   textAnswerMaxLength?: number
 }
 
+/** Options of the members' email notifications. */
+export type NotificationOptions = {
+  /**
+   * Cron (UTC) of the digest of new points.
+   * @default '0 7 * * *'
+   */
+  digestCron?: string
+  /**
+   * Days back the first digest of a member looks for new points (later digests start where
+   * the previous one ended).
+   * @default 7
+   */
+  digestLookbackDays?: number
+  /**
+   * Days ahead of expiry from which members are warned about points that will expire.
+   * @default 30
+   */
+  expiringDays?: number
+  /**
+   * Name of the group field (one checkbox per category) the plugin adds to the member
+   * collection.
+   * @default 'notificationPreferences'
+   */
+  preferencesField?: string
+  /**
+   * The portal page where a signed-in member changes their notification preferences.
+   * @default '/settings/notifications'
+   */
+  preferencesPath?: string
+  /**
+   * Public base URL of the portal for the links in mails, e.g. `https://club.example.com`.
+   * Empty: the Payload config's `serverURL`.
+   * @default ''
+   */
+  portalURL?: string
+  /**
+   * Days after an event ends during which its recording is still sent to those registered.
+   * @default 14
+   */
+  recordingWithinDays?: number
+  /**
+   * Hours before an event starts when registered members get a reminder.
+   * @default 24
+   */
+  reminderHours?: number
+  /**
+   * Attempts after a failed send (exponential backoff from `retryDelaySeconds`).
+   * @default 5
+   */
+  retries?: number
+  /**
+   * Delay before the first retry of a failed send; it doubles with each attempt.
+   * @default 60
+   */
+  retryDelaySeconds?: number
+  /**
+   * Name of the programme in subjects and greetings.
+   * @default 'Partner Club'
+   */
+  programmeName?: string
+  /**
+   * The public portal page that confirms an unsubscribe (the link in mails goes through
+   * `GET /api/loyalty/notifications/unsubscribe`, which checks the token and redirects here).
+   * @default '/unsubscribe'
+   */
+  unsubscribePath?: string
+}
+
 /** Options with every default applied. */
 export type ResolvedLoyaltyOptions = Omit<
   Required<LoyaltyPluginOptions>,
-  'feedback' | 'webhooks'
+  'feedback' | 'notifications' | 'webhooks'
 > & {
   feedback: false | Required<FeedbackOptions>
+  notifications: false | Required<NotificationOptions>
   webhooks: Required<WebhookOptions>
 }
 
@@ -295,6 +375,23 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   jobRoles: options.jobRoles ?? ['management', 'sales', 'engineer', 'purchasing', 'technician'],
   jobRoleField: options.jobRoleField ?? 'jobRole',
   leaderboardCacheSeconds: options.leaderboardCacheSeconds ?? 30,
+  notifications:
+    options.notifications === false
+      ? false
+      : {
+          digestCron: options.notifications?.digestCron ?? '0 7 * * *',
+          digestLookbackDays: options.notifications?.digestLookbackDays ?? 7,
+          expiringDays: options.notifications?.expiringDays ?? 30,
+          portalURL: (options.notifications?.portalURL ?? '').replace(/\/+$/, ''),
+          preferencesField: options.notifications?.preferencesField ?? 'notificationPreferences',
+          preferencesPath: options.notifications?.preferencesPath ?? '/settings/notifications',
+          programmeName: options.notifications?.programmeName ?? 'Partner Club',
+          recordingWithinDays: options.notifications?.recordingWithinDays ?? 14,
+          reminderHours: options.notifications?.reminderHours ?? 24,
+          retries: options.notifications?.retries ?? 5,
+          retryDelaySeconds: options.notifications?.retryDelaySeconds ?? 60,
+          unsubscribePath: options.notifications?.unsubscribePath ?? '/unsubscribe',
+        },
   media: options.media ?? ('media' as CollectionSlug),
   memberNameField: options.memberNameField ?? 'name',
   members: options.members ?? ('members' as CollectionSlug),
@@ -322,6 +419,7 @@ export const loyaltySlugs = {
   feedback: 'loyalty-feedback',
   ledger: 'loyalty-ledger',
   moves: 'loyalty-moves',
+  notifications: 'loyalty-notifications',
   progress: 'loyalty-progress',
   promotions: 'loyalty-promotions',
   redemptions: 'loyalty-redemptions',

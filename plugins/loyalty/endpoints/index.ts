@@ -8,6 +8,7 @@ import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
+import { notificationEndpoints } from './notifications'
 import { organisationEndpoints } from './organisation'
 import { referralEndpoints } from './referrals'
 import { webhookEndpoints } from './webhooks'
@@ -23,4 +24,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...referralEndpoints(options),
   ...feedbackSummaryEndpoints(options),
   ...webhookEndpoints(options),
+  ...notificationEndpoints(options),
 ]

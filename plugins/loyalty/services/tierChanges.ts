@@ -22,7 +22,7 @@ export type TierChangeRecord = {
  * Records a tier change (or a confirmation) in `loyalty-tier-changes`, through the adapter (no
  * hooks), and publishes `tier.changed` when the tier went up or down. With `req` (bound to the
  * caller's open transaction) both happen in that transaction; without, the record is written
- * on its own and the event published right after it.
+ * on its own and the event published right after it. Returns the record's id.
  */
 export const recordTierChange = async (
   payload: Payload,
@@ -30,8 +30,8 @@ export const recordTierChange = async (
   tiers: Tier[],
   now: Date,
   req?: PayloadRequest,
-): Promise<void> => {
-  await payload.db.create({
+): Promise<{ id: ID }> => {
+  const created = (await payload.db.create({
     collection: loyaltySlugs.tierChanges,
     data: {
       account: record.account,
@@ -44,10 +44,9 @@ export const recordTierChange = async (
       updatedAt: now.toISOString(),
     },
     req,
-    returning: false,
-  })
+  })) as { id: ID }
   const direction = tierDirection(record.change, record.fromTier, record.toTier)
-  if (!direction) return
+  if (!direction) return { id: created.id }
   const tierRef = (id: ID | null) => {
     if (id === null) return null
     const tier = tiers.find((candidate) => String(candidate.id) === String(id))
@@ -71,4 +70,5 @@ export const recordTierChange = async (
     ],
     req,
   )
+  return { id: created.id }
 }

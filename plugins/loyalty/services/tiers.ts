@@ -5,6 +5,7 @@ import type { ResolvedLoyaltyOptions } from '../types'
 import type { MemberSnapshot } from './context'
 
 import { evaluateTier } from '../engine/tiers'
+import { queueTierUpgradeMail } from './notifications'
 import { recordTierChange } from './tierChanges'
 
 type ID = number | string
@@ -40,18 +41,16 @@ export const applyTierUpgrade = async (
     id: member.id,
     returning: false,
   })
-  await recordTierChange(
-    payload,
-    {
-      account: 'member',
-      change: 'upgrade',
-      fromTier: member.tierId,
-      holder: member.id,
-      reason: decision.reason,
-      toTier: decision.tierId,
-    },
-    tiers,
-    now,
-  )
+  const record = {
+    account: 'member' as const,
+    change: 'upgrade' as const,
+    fromTier: member.tierId,
+    holder: member.id,
+    reason: decision.reason,
+    toTier: decision.tierId,
+  }
+  const { id } = await recordTierChange(payload, record, tiers, now)
+  // The adapter-level write runs no hooks: queue the member's mail here (sent by the queue).
+  await queueTierUpgradeMail(payload, options, { ...record, id, member: member.id })
   return { reason: decision.reason, tierId: decision.tierId }
 }

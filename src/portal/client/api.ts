@@ -24,7 +24,7 @@ const fallbackMessage = (status: number): string => {
  * `/api`. Never throws: a network failure is a result with a message, like an API error.
  */
 export async function apiRequest<T = Record<string, unknown>>(
-  method: 'DELETE' | 'GET' | 'POST',
+  method: 'DELETE' | 'GET' | 'PATCH' | 'POST',
   path: string,
   body?: Record<string, unknown>,
   headers: Record<string, string> = {},

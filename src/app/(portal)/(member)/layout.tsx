@@ -25,6 +25,7 @@ export default async function MemberLayout({ children }: { children: ReactNode }
     { href: '/invite', label: 'Invite' },
     { href: '/recommend', label: 'Recommend' },
     ...(isManager(member) ? [{ href: '/company', label: 'My company' }] : []),
+    { href: '/settings/notifications', label: 'Emails' },
   ]
   return (
     <>
