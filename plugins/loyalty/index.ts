@@ -7,6 +7,7 @@ import { earningRulesCollection } from './collections/earningRules'
 import { invitationsCollection } from './collections/invitations'
 import { leadsCollection } from './collections/leads'
 import { feedbackCollection } from './collections/feedback'
+import { importsCollection } from './collections/imports'
 import { ledgerCollection } from './collections/ledger'
 import { movesCollection } from './collections/moves'
 import { progressCollection } from './collections/progress'
@@ -24,6 +25,7 @@ import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
 import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
 import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
+import { attendanceMinimumField } from './fields/attendanceMinimum'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
@@ -93,64 +95,75 @@ export const loyaltyPlugin =
             ],
           }
         : collection
-    const collections = existing.map(withFeedbackQuestions).map((collection) => {
-      if (collection.slug === options.members) {
-        // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
-        return {
-          ...collection,
-          fields: [...collection.fields, balanceFields(options)],
-          hooks: {
-            ...collection.hooks,
-            beforeChange: [
-              ...(collection.hooks?.beforeChange ?? []),
-              refuseOrganisationChange(options),
+    // Webinar imports read each event's minimum minutes (a number field the plugin adds).
+    const withAttendanceMinimum = (collection: CollectionConfig): CollectionConfig =>
+      options.imports && collection.slug === options.events
+        ? {
+            ...collection,
+            fields: [...collection.fields, attendanceMinimumField(options.imports)],
+          }
+        : collection
+    const collections = existing
+      .map(withFeedbackQuestions)
+      .map(withAttendanceMinimum)
+      .map((collection) => {
+        if (collection.slug === options.members) {
+          // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
+          return {
+            ...collection,
+            fields: [...collection.fields, balanceFields(options)],
+            hooks: {
+              ...collection.hooks,
+              beforeChange: [
+                ...(collection.hooks?.beforeChange ?? []),
+                refuseOrganisationChange(options),
+              ],
+            },
+          }
+        }
+        if (collection.slug === options.organisations) {
+          // Awards cache whether an organisation is active (it gets no share when it is not).
+          const clear = clearOnChange(organisationCacheKey)
+          return {
+            ...collection,
+            fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
+        }
+        if (collection.slug === options.tiers) {
+          const clear = clearOnChange('tiers:')
+          return {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
+        }
+        const added = contentEndpoints(collection.slug)
+        if (added.length > 0) {
+          // The award path caches what it reads of a content document (title, tags, lessons).
+          const clear = clearOnChange(contentCacheKey(collection.slug))
+          return {
+            ...collection,
+            endpoints: [
+              ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+              ...added,
             ],
-          },
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
         }
-      }
-      if (collection.slug === options.organisations) {
-        // Awards cache whether an organisation is active (it gets no share when it is not).
-        const clear = clearOnChange(organisationCacheKey)
-        return {
-          ...collection,
-          fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
-        }
-      }
-      if (collection.slug === options.tiers) {
-        const clear = clearOnChange('tiers:')
-        return {
-          ...collection,
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
-        }
-      }
-      const added = contentEndpoints(collection.slug)
-      if (added.length > 0) {
-        // The award path caches what it reads of a content document (title, tags, lessons).
-        const clear = clearOnChange(contentCacheKey(collection.slug))
-        return {
-          ...collection,
-          endpoints: [
-            ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
-            ...added,
-          ],
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
-        }
-      }
-      return collection
-    })
+        return collection
+      })
     collections.push(
       ledgerCollection(options),
       activitiesCollection(options),
@@ -172,6 +185,7 @@ export const loyaltyPlugin =
       leadsCollection(options),
     )
     if (options.feedback) collections.push(feedbackCollection(options))
+    if (options.imports) collections.push(importsCollection(options))
     const tasks = options.disabled
       ? []
       : [
@@ -179,8 +193,32 @@ export const loyaltyPlugin =
           reviewTiersTask(options),
         ]
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
+    // The admin's "Imports" view (staff upload webinar reports and bulk adjustments); its module
+    // also exports the navigation link.
+    const importsView =
+      options.imports && options.imports.adminView && !options.disabled
+        ? options.imports.adminView
+        : null
+    const components = incomingConfig.admin?.components
+    const admin = importsView
+      ? {
+          ...incomingConfig.admin,
+          components: {
+            ...components,
+            afterNavLinks: [
+              ...(components?.afterNavLinks ?? []),
+              `${importsView.split('#')[0]}#ImportsNavLink`,
+            ],
+            views: {
+              ...components?.views,
+              loyaltyImports: { Component: importsView, exact: true, path: '/imports' as const },
+            },
+          },
+        }
+      : incomingConfig.admin
     return {
       ...incomingConfig,
+      admin,
       collections,
       // Server-side helpers (`local.ts`) read the resolved options from the running config.
       custom: { ...incomingConfig.custom, loyalty: options },

@@ -6,6 +6,7 @@ import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
 import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
+import { importEndpoints } from './imports'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
 import { organisationEndpoints } from './organisation'
@@ -21,4 +22,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...moveEndpoints(options),
   ...referralEndpoints(options),
   ...feedbackSummaryEndpoints(options),
+  ...importEndpoints(options),
 ]
