@@ -63,6 +63,7 @@ export interface Config {
     'loyalty-invitations': LoyaltyInvitation;
     'loyalty-leads': LoyaltyLead;
     'loyalty-feedback': LoyaltyFeedback;
+    'loyalty-imports': LoyaltyImport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -92,6 +93,7 @@ export interface Config {
     'loyalty-invitations': LoyaltyInvitationsSelect<false> | LoyaltyInvitationsSelect<true>;
     'loyalty-leads': LoyaltyLeadsSelect<false> | LoyaltyLeadsSelect<true>;
     'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
+    'loyalty-imports': LoyaltyImportsSelect<false> | LoyaltyImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -600,6 +602,10 @@ export interface Event {
         id?: string | null;
       }[]
     | null;
+  /**
+   * For webinar attendance imports: the minutes a member must attend to count as attended. Empty: 60 % of the event's length.
+   */
+  attendanceMinimumMinutes?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1081,6 +1087,55 @@ export interface LoyaltyFeedback {
   createdAt: string;
 }
 /**
+ * Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Imports in the navigation.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-imports".
+ */
+export interface LoyaltyImport {
+  id: number;
+  key: string;
+  kind: 'attendance' | 'adjustments';
+  fileName: string;
+  /**
+   * SHA-256 of the file.
+   */
+  fileHash: string;
+  event?: (number | null) | Event;
+  actor: number | User;
+  /**
+   * Lines in the file, header excluded.
+   */
+  rows?: number | null;
+  /**
+   * Attendance: members marked attended now. Adjustments: entries written.
+   */
+  applied?: number | null;
+  /**
+   * Points awarded (attendance) or the net points adjusted.
+   */
+  points?: number | null;
+  /**
+   * Members under the minimum minutes.
+   */
+  belowThreshold?: number | null;
+  /**
+   * Addresses of no member.
+   */
+  unmatched?: number | null;
+  /**
+   * Members already marked attended.
+   */
+  alreadyAttended?: number | null;
+  /**
+   * Lines that could not be read.
+   */
+  invalid?: number | null;
+  minimumMinutes?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1288,6 +1343,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-feedback';
         value: number | LoyaltyFeedback;
+      } | null)
+    | ({
+        relationTo: 'loyalty-imports';
+        value: number | LoyaltyImport;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1487,6 +1546,7 @@ export interface EventsSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  attendanceMinimumMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1909,6 +1969,28 @@ export interface LoyaltyFeedbackSelect<T extends boolean = true> {
   rating?: T;
   comment?: T;
   answers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-imports_select".
+ */
+export interface LoyaltyImportsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  fileName?: T;
+  fileHash?: T;
+  event?: T;
+  actor?: T;
+  rows?: T;
+  applied?: T;
+  points?: T;
+  belowThreshold?: T;
+  unmatched?: T;
+  alreadyAttended?: T;
+  invalid?: T;
+  minimumMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
