@@ -1,14 +1,16 @@
 'use client'
 
-import { Button, Link, NavGroup, useConfig } from '@payloadcms/ui'
-import { usePathname } from 'next/navigation'
-import { type FormEvent, useId, useState } from 'react'
+import { Button, Link, NavGroup, useConfig, useStepNav } from '@payloadcms/ui'
+import { usePathname, useRouter } from 'next/navigation'
+import { type FormEvent, useEffect, useId, useState } from 'react'
 
 export type ImportEvent = {
   endsAt: string
   id: number | string
   minimumMinutes: null | number
   startsAt: string
+  /** The event's time zone (IANA), for showing its start. */
+  timeZone: null | string
   title: string
 }
 
@@ -79,11 +81,14 @@ type Failure = { lineErrors?: LineError[]; message: string }
 
 const number = (value: number) => value.toLocaleString('en')
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  })
+const when = (iso: string, timeZone?: null | string) => {
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }
+  try {
+    return new Date(iso).toLocaleString('en-GB', { ...options, timeZone: timeZone ?? undefined })
+  } catch {
+    return new Date(iso).toLocaleString('en-GB', options)
+  }
+}
 
 const css = `
 .loyalty-imports { padding: calc(var(--base) * 1.5) 0 calc(var(--base) * 3); max-width: 72rem; }
@@ -127,6 +132,14 @@ const css = `
 @media (max-width: 768px) {
   .loyalty-imports { padding-top: var(--base); }
   .loyalty-imports__stat strong { font-size: 1.3rem; }
+}
+@media (max-width: 600px) {
+  .loyalty-imports thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .loyalty-imports table, .loyalty-imports tbody, .loyalty-imports tr, .loyalty-imports td { display: block; width: 100%; }
+  .loyalty-imports tr { border-bottom: 1px solid var(--theme-elevation-150); padding: 0.4rem 0; }
+  .loyalty-imports td, .loyalty-imports td.num { border: 0; display: grid; grid-template-columns: 6rem 1fr; gap: 0.5rem; padding: 0.15rem 0; text-align: left; white-space: normal; }
+  .loyalty-imports td::before { content: attr(data-label); color: var(--theme-elevation-600); font-weight: 600; }
+  .loyalty-imports td.email { word-break: normal; overflow-wrap: anywhere; }
 }
 `
 
@@ -233,8 +246,12 @@ function PeopleTable({
                   {number(person.minutes)}
                   {person.sessions > 1 ? ` (${person.sessions} sessions)` : ''}
                 </td>
-                {showPoints ? <td className="num">{number(person.points ?? 0)}</td> : null}
-                <td>{person.lines.join(', ')}</td>
+                {showPoints ? (
+                  <td className="num" data-label="Points">
+                    {number(person.points ?? 0)}
+                  </td>
+                ) : null}
+                <td data-label="Lines">{person.lines.join(', ')}</td>
               </tr>
             ))}
           </tbody>
@@ -283,6 +300,7 @@ function AttendanceImport({
   const [result, setResult] = useState<AttendanceAnswer | null>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
   const event = events.find((candidate) => String(candidate.id) === eventId)
+  const router = useRouter()
 
   const reset = () => {
     setPreview(null)
@@ -308,6 +326,8 @@ function AttendanceImport({
     else {
       setResult(answer.body as AttendanceAnswer)
       setPreview(null)
+      // The latest imports, listed by the server, now include this one.
+      router.refresh()
     }
   }
 
@@ -346,7 +366,7 @@ function AttendanceImport({
           >
             {events.map((candidate) => (
               <option key={candidate.id} value={String(candidate.id)}>
-                {candidate.title} · {when(candidate.startsAt)}
+                {candidate.title} · {when(candidate.startsAt, candidate.timeZone)}
               </option>
             ))}
           </select>
@@ -449,6 +469,7 @@ function AdjustmentImport({ api, maxFileBytes }: { api: string; maxFileBytes: nu
   const [preview, setPreview] = useState<AdjustmentAnswer | null>(null)
   const [result, setResult] = useState<AdjustmentResult | null>(null)
   const [failure, setFailure] = useState<Failure | null>(null)
+  const router = useRouter()
 
   const run = async (step: 'apply' | 'preview') => {
     if (!file) return
@@ -464,6 +485,7 @@ function AdjustmentImport({ api, maxFileBytes }: { api: string; maxFileBytes: nu
     else {
       setResult(answer.body as AdjustmentResult)
       setPreview(null)
+      router.refresh()
     }
   }
 
@@ -571,17 +593,19 @@ function AdjustmentImport({ api, maxFileBytes }: { api: string; maxFileBytes: nu
                   <tbody>
                     {preview.lines.map((line) => (
                       <tr key={line.line}>
-                        <td>{line.line}</td>
-                        <td className="email">{line.email}</td>
-                        <td>{line.name || '—'}</td>
-                        <td className="num">
+                        <td data-label="Line">{line.line}</td>
+                        <td className="email" data-label="Email">
+                          {line.email}
+                        </td>
+                        <td data-label="Member">{line.name || '—'}</td>
+                        <td className="num" data-label="Points">
                           {line.points > 0 ? '+' : '−'}
                           {number(Math.abs(line.points))}
                         </td>
-                        <td className="num">
+                        <td className="num" data-label="Balance">
                           {number(line.spendableBefore)} → {number(line.spendableAfter)}
                         </td>
-                        <td>{line.reason}</td>
+                        <td data-label="Reason">{line.reason}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -627,6 +651,8 @@ export function ImportsClient({
 }) {
   const id = useId()
   const [tab, setTab] = useState<'adjustments' | 'attendance'>('attendance')
+  const { setStepNav } = useStepNav()
+  useEffect(() => setStepNav([{ label: 'Imports' }]), [setStepNav])
   const api = `${serverURL}${apiRoute}`
   const tabs = [
     { key: 'attendance', label: 'Webinar attendance' },

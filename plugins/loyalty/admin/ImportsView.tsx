@@ -56,6 +56,7 @@ export async function ImportsView({ initPageResult, params, searchParams }: Admi
           id: doc.id as number | string,
           minimumMinutes: typeof minimum === 'number' ? minimum : null,
           startsAt: String(doc.startsAt),
+          timeZone: typeof doc.startsAt_tz === 'string' ? doc.startsAt_tz : null,
           title: String(doc.title ?? ''),
         }
       })

@@ -43,8 +43,8 @@ describe('detectAttendanceColumns', () => {
     const detected = detectAttendanceColumns(
       records(
         [
-          'Meeting ID,Topic,Start Time',
-          '812 3456,Heat pumps,03/12/2026 10:00:00 AM',
+          'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes)',
+          '812 3456,Heat pumps,03/12/2026 10:00:00 AM,03/12/2026 11:00:00 AM,host@x.example,60',
           '',
           'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
           'Anna,anna@x.example,03/12/2026 10:00:00 AM,03/12/2026 10:45:00 AM,45,No',

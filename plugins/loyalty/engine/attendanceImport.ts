@@ -10,6 +10,8 @@ import { acceptedTimeFormats, parseDurationMinutes, parseWebinarTime } from './w
  * "Duration" (or "First Join", "Last Leave"); GoToWebinar: "Email Address", "Join Time",
  * "Leave Time", "Time in Session"; Webex: "Attendee Email", "Join Time", "Leave Time"; or plain
  * "email,join,leave". A header ending in "(UTC)" or "(GMT)" makes its zoneless times UTC.
+ * "Start Time" and "End Time" are not join and leave: in Zoom's export they are the meeting's,
+ * in a summary line above the participants.
  */
 export const attendanceHeaders = {
   duration: [
@@ -40,8 +42,6 @@ export const attendanceHeaders = {
     'timejoined',
     'firstjoin',
     'entrytime',
-    'start',
-    'starttime',
   ],
   leave: [
     'leave',
@@ -52,8 +52,6 @@ export const attendanceHeaders = {
     'timeleft',
     'lastleave',
     'exittime',
-    'end',
-    'endtime',
   ],
 } as const
 
