@@ -87,10 +87,20 @@ for (const [label, viewport] of [
   await page.screenshot({ fullPage: true, path: `${out}/imports-${label}.png` })
   if (label === 'desktop') {
     // The navigation's link to the view.
-    await page.getByRole('button', { name: /open menu/i }).first().click()
-    await page.getByRole('link', { name: 'Imports', exact: true }).waitFor()
+    await page
+      .getByRole('button', { name: /open menu/i })
+      .first()
+      .click()
+    await page.locator('a.nav__link[href="/admin/imports"]').waitFor()
+    // The menu slides in: wait until its transition has finished.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => animation.playState !== 'running'),
+    )
     await page.screenshot({ path: `${out}/imports-nav-${label}.png` })
-    await page.getByRole('button', { name: /close menu/i }).first().click()
+    await page
+      .getByRole('button', { name: /close menu/i })
+      .first()
+      .click()
   }
   await page.getByLabel('Event').selectOption(String(webinar.id))
   await page.getByLabel('Attendance report (CSV)').setInputFiles({
@@ -104,6 +114,7 @@ for (const [label, viewport] of [
   if (label === 'desktop') {
     await page.getByRole('button', { name: /attended and award points/ }).click()
     await page.getByText(/^Done:/).waitFor()
+    await page.getByRole('link', { name: 'zoom-participants-smartflow.csv' }).waitFor()
     await page.screenshot({
       fullPage: true,
       path: `${out}/imports-attendance-applied-${label}.png`,
@@ -126,6 +137,7 @@ for (const [label, viewport] of [
   if (label === 'desktop') {
     await page.getByRole('button', { name: /^Apply \d+ adjustment/ }).click()
     await page.getByText(/^Done:/).waitFor()
+    await page.getByRole('link', { name: 'bulk-adjustment-trade-show.csv' }).waitFor()
     await page.screenshot({
       fullPage: true,
       path: `${out}/imports-adjustments-applied-${label}.png`,

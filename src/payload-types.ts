@@ -1087,7 +1087,7 @@ export interface LoyaltyFeedback {
   createdAt: string;
 }
 /**
- * Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Imports in the navigation.
+ * Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Loyalty tools → Imports in the navigation.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "loyalty-imports".

@@ -535,8 +535,14 @@ function AdjustmentImport({ api, maxFileBytes }: { api: string; maxFileBytes: nu
         {result ? (
           <div className="loyalty-imports__banner loyalty-imports__banner--ok" role="status">
             Done: {number(result.applied.entries)} adjustment
-            {result.applied.entries === 1 ? '' : 's'} applied (+{number(result.totals.added)} / −
-            {number(result.totals.removed)} points).
+            {result.applied.entries === 1 ? '' : 's'} applied (
+            {[
+              result.totals.added > 0 ? `${number(result.totals.added)} points added` : '',
+              result.totals.removed > 0 ? `${number(result.totals.removed)} removed` : '',
+            ]
+              .filter(Boolean)
+              .join(', ')}
+            ).
           </div>
         ) : null}
       </div>
@@ -717,7 +723,7 @@ export function ImportsClient({
             ))}
           </ul>
         )}
-        <Link href={`${adminRoute}/collections/loyalty-imports`}>All imports</Link>
+        <Link href={`${adminRoute}/collections/loyalty-imports`}>Import history</Link>
       </section>
     </div>
   )

@@ -28,7 +28,7 @@ export const importsCollection = (options: ResolvedLoyaltyOptions): CollectionCo
     admin: {
       defaultColumns: ['createdAt', 'kind', 'fileName', 'event', 'actor', 'points'],
       description:
-        'Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Imports in the navigation.',
+        'Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Loyalty tools → Imports in the navigation.',
       group: 'Loyalty',
       useAsTitle: 'fileName',
     },
@@ -97,7 +97,7 @@ export const importsCollection = (options: ResolvedLoyaltyOptions): CollectionCo
         admin: { condition: (data) => data?.kind === 'attendance' },
       },
     ],
-    labels: { plural: 'Imports', singular: 'Import' },
+    labels: { plural: 'Import history', singular: 'Import' },
     timestamps: true,
   }
 }
