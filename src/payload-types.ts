@@ -67,6 +67,7 @@ export interface Config {
     'loyalty-webhook-deliveries': LoyaltyWebhookDelivery;
     'loyalty-feedback': LoyaltyFeedback;
     'loyalty-notifications': LoyaltyNotification;
+    'loyalty-imports': LoyaltyImport;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -100,6 +101,7 @@ export interface Config {
     'loyalty-webhook-deliveries': LoyaltyWebhookDeliveriesSelect<false> | LoyaltyWebhookDeliveriesSelect<true>;
     'loyalty-feedback': LoyaltyFeedbackSelect<false> | LoyaltyFeedbackSelect<true>;
     'loyalty-notifications': LoyaltyNotificationsSelect<false> | LoyaltyNotificationsSelect<true>;
+    'loyalty-imports': LoyaltyImportsSelect<false> | LoyaltyImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -613,6 +615,10 @@ export interface Event {
         id?: string | null;
       }[]
     | null;
+  /**
+   * For webinar attendance imports: the minutes a member must attend to count as attended. Empty: 60 % of the event's length.
+   */
+  attendanceMinimumMinutes?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1241,6 +1247,55 @@ export interface LoyaltyNotification {
   createdAt: string;
 }
 /**
+ * Webinar attendance and bulk point adjustments applied from CSV files. Import a file under Loyalty tools → Imports in the navigation.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-imports".
+ */
+export interface LoyaltyImport {
+  id: number;
+  key: string;
+  kind: 'attendance' | 'adjustments';
+  fileName: string;
+  /**
+   * SHA-256 of the file.
+   */
+  fileHash: string;
+  event?: (number | null) | Event;
+  actor: number | User;
+  /**
+   * Lines in the file, header excluded.
+   */
+  rows?: number | null;
+  /**
+   * Attendance: members marked attended now. Adjustments: entries written.
+   */
+  applied?: number | null;
+  /**
+   * Points awarded (attendance) or the net points adjusted.
+   */
+  points?: number | null;
+  /**
+   * Members under the minimum minutes.
+   */
+  belowThreshold?: number | null;
+  /**
+   * Addresses of no member.
+   */
+  unmatched?: number | null;
+  /**
+   * Members already marked attended.
+   */
+  alreadyAttended?: number | null;
+  /**
+   * Lines that could not be read.
+   */
+  invalid?: number | null;
+  minimumMinutes?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1483,6 +1538,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'loyalty-notifications';
         value: number | LoyaltyNotification;
+      } | null)
+    | ({
+        relationTo: 'loyalty-imports';
+        value: number | LoyaltyImport;
       } | null);
   globalSlug?: string | null;
   user:
@@ -1682,6 +1741,7 @@ export interface EventsSelect<T extends boolean = true> {
             };
         id?: T;
       };
+  attendanceMinimumMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -2181,6 +2241,28 @@ export interface LoyaltyNotificationsSelect<T extends boolean = true> {
   sentAt?: T;
   attempts?: T;
   error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "loyalty-imports_select".
+ */
+export interface LoyaltyImportsSelect<T extends boolean = true> {
+  key?: T;
+  kind?: T;
+  fileName?: T;
+  fileHash?: T;
+  event?: T;
+  actor?: T;
+  rows?: T;
+  applied?: T;
+  points?: T;
+  belowThreshold?: T;
+  unmatched?: T;
+  alreadyAttended?: T;
+  invalid?: T;
+  minimumMinutes?: T;
   updatedAt?: T;
   createdAt?: T;
 }

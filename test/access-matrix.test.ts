@@ -292,6 +292,16 @@ const policies: Policy[] = [
     deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
   },
   {
+    // Imports of webinar attendance and bulk adjustments (issue 5): staff read the history; it
+    // is written only by the import endpoints. B's document: a bulk adjustment for B's member.
+    slug: 'loyalty-imports',
+    list: { anonymous: 403, memberA: 403, managerA: 403, marketer: 'all', admin: 'all' },
+    readB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    create: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    updateB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+    deleteB: { anonymous: 403, memberA: 403, managerA: 403, marketer: 403, admin: 403 },
+  },
+  {
     // Mails queued for members (issue 5): a member reads their own log, staff all of it; only
     // the plugin's jobs and hooks write it.
     slug: 'loyalty-notifications',
@@ -385,6 +395,13 @@ type Call = {
 }
 type Answer = { body: JsonBody; status: number }
 
+/** A CSV file as the `file` field of a form, as the admin's import view sends it. */
+const csvForm = (text: string) => {
+  const form = new FormData()
+  form.append('file', new Blob([text], { type: 'text/csv' }), 'matrix.csv')
+  return form
+}
+
 /** Sends a request with a token (or none) and parses the JSON answer. */
 const sendWith = async (token: string | undefined, call: Call): Promise<Answer> => {
   const form = call.body instanceof FormData
@@ -459,6 +476,7 @@ const loyaltyState = async () => {
     countOf('loyalty-ledger'),
     countOf('loyalty-activities'),
     countOf('loyalty-tier-changes'),
+    countOf('loyalty-imports'),
     all('members', (doc) => `${balances(doc)}:${doc.partner}:${doc.partnerManager}`),
     all('partners', balances),
     all('loyalty-progress', (doc) => `${doc.id}:${doc.completedAt}:${doc.attempts}`),
@@ -891,6 +909,18 @@ const subjects: Record<string, Subject> = {
     }),
     update: { status: 'accepted' },
     scope: { own: (actor) => ({ inviter: { equals: selfId(actor) } }) },
+  },
+  'loyalty-imports': {
+    b: "the import of a bonus for B's member",
+    readB: () => d.importB,
+    create: () => ({
+      actor: f.admin.id,
+      fileHash: 'forged',
+      fileName: 'forged.csv',
+      key: `forged-${next()}`,
+      kind: 'adjustments',
+    }),
+    update: { points: 100000 },
   },
   'loyalty-leads': {
     b: "B's member's lead",
@@ -1606,6 +1636,60 @@ const endpointRows: EndpointRow[] = [
       expect((await feedbackDocOf(f.memberB.id))?.recommend).toBe(3)
       expect(await countOf('loyalty-ledger')).toBe(ledger)
     },
+  },
+  // --- imports (issue 5): staff upload webinar reports and bulk adjustments ---
+  {
+    title: "POST /api/loyalty/imports/adjustments/preview naming B's member",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({
+      body: csvForm(`email,points,reason\n${f.memberB.email},25,Matrix bonus preview`),
+      method: 'POST',
+      path: '/api/loyalty/imports/adjustments/preview',
+    }),
+    writesNothing: true,
+    then: ({ body }) => {
+      expect(body.valid).toBe(true)
+      expect(body.lines[0]).toMatchObject({ memberId: f.memberB.id, points: 25 })
+    },
+  },
+  {
+    title: "POST /api/loyalty/imports/adjustments/apply giving B's member points",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 201, admin: 201 },
+    prepare: async () => ({ before: await spendableOf(f.memberB.id), n: next() }),
+    call: ({ n }) => ({
+      body: csvForm(`email,points,reason\n${f.memberB.email},25,Matrix bonus ${n}`),
+      method: 'POST',
+      path: '/api/loyalty/imports/adjustments/apply',
+    }),
+    then: async (_answer, { before }) =>
+      expect(await spendableOf(f.memberB.id)).toBe(Number(before) + 25),
+  },
+  {
+    title: "POST /api/loyalty/imports/attendance/:id/preview with B's member in the report",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({
+      body: csvForm(
+        `email,join,leave\n${f.memberB.email},2026-06-02T08:00:00Z,2026-06-02T09:00:00Z`,
+      ),
+      method: 'POST',
+      path: `/api/loyalty/imports/attendance/${d.pastWebinar}/preview`,
+    }),
+    writesNothing: true,
+    then: ({ body }) => expect(body.attends[0]).toMatchObject({ memberId: f.memberB.id }),
+  },
+  {
+    // Staff after staff: the second finds B's member attended already and awards nothing.
+    title: "POST /api/loyalty/imports/attendance/:id/apply marking B's member attended",
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 201, admin: 201 },
+    call: () => ({
+      body: csvForm(
+        `email,join,leave\n${f.memberB.email},2026-06-02T08:00:00Z,2026-06-02T09:00:00Z`,
+      ),
+      method: 'POST',
+      path: `/api/loyalty/imports/attendance/${d.pastWebinar}/apply`,
+    }),
+    then: async () =>
+      expect((await registrationOf(f.memberB.id, d.pastWebinar))?.status).toBe('attended'),
   },
   {
     // Webhooks (issue 5): an admin's tools. The test event goes to a reserved, unresolvable
@@ -2405,6 +2489,19 @@ beforeAll(async () => {
   }
   d.feedbackB = await first('loyalty-feedback', of(f.memberB.id))
   d.feedbackA = await first('loyalty-feedback', of(f.memberA.id))
+
+  // Imports: a webinar that took place, and a bulk bonus for B's member applied by staff.
+  d.pastWebinar = await event('Past webinar', {
+    endsAt: '2026-06-02T09:00:00.000Z',
+    startsAt: '2026-06-02T08:00:00.000Z',
+  })
+  const bonus = await sendWith(tokens.admin, {
+    body: csvForm(`email,points,reason\n${f.memberB.email},40,Matrix trade show bonus`),
+    method: 'POST',
+    path: '/api/loyalty/imports/adjustments/apply',
+  })
+  expect(bonus.status, JSON.stringify(bonus.body)).toBe(201)
+  d.importB = bonus.body.applied.import
 })
 
 afterAll(async () => {

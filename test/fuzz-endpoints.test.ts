@@ -365,6 +365,7 @@ describe('hostile input to every custom endpoint', () => {
       (id: string) => `/api/loyalty/invitations/${id}/revoke`,
       (id: string) => `/api/events/${id}/feedback`,
       (id: string) => `/api/courses/${id}/feedback`,
+      (id: string) => `/api/loyalty/imports/attendance/${id}/preview`,
     ]
     for (const shape of shapes) {
       await fc.assert(
@@ -486,6 +487,82 @@ describe('hostile input to every custom endpoint', () => {
       ),
       { numRuns: 120 },
     )
+  })
+
+  it('CSV imports (staff): any file is applied, previewed or refused with a 4xx that says why', async () => {
+    const cell = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(
+        'a.member@test.example',
+        'B.MEMBER@test.example',
+        'nobody@test.example',
+        '2026-01-10T10:00:00Z',
+        '2026-01-10T11:00:00Z',
+        '01/10/2026 11:30:00 AM',
+        '13/45/2026 99:99',
+        '45',
+        '-5',
+        '0',
+        '1e9',
+        '99999999999',
+        'Trade show bonus',
+        '"',
+        '""',
+        '=HYPERLINK("http://x")',
+        "' OR 1=1 --",
+        '\u0000',
+      ),
+    )
+    const header = fc.constantFrom(
+      'email,join,leave',
+      'email,points,reason',
+      'User Email,Join Time,Leave Time,Duration (Minutes)',
+      'Email;Points;Reason',
+      '',
+    )
+    const csv = fc
+      .tuple(
+        header,
+        fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\n', '\r\n', '\r'),
+      )
+      .map(([head, rows, delimiter, newline]) =>
+        [head, ...rows.map((row) => row.join(delimiter))].join(newline),
+      )
+    const paths = [
+      `/api/loyalty/imports/attendance/${ids.feedbackEvent}/preview`,
+      `/api/loyalty/imports/attendance/${ids.feedbackEvent}/apply`,
+      '/api/loyalty/imports/adjustments/preview',
+      '/api/loyalty/imports/adjustments/apply',
+    ]
+    const state = async () =>
+      `${await counts()}|${(await payload.count({ collection: 'loyalty-imports' })).totalDocs}`
+    for (const path of paths) {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(csv, rawBody),
+          fc.constantFrom('text/csv', 'text/plain; charset=utf-8', 'multipart/form-data'),
+          async (text, type) => {
+            const before = await state()
+            const form = new FormData()
+            form.append('file', new Blob([text], { type: 'text/csv' }), 'fuzz.csv')
+            const response = await fetch(`${server.url}${path}`, {
+              body: type === 'multipart/form-data' ? form : text,
+              headers: {
+                authorization: `JWT ${adminToken}`,
+                ...(type === 'multipart/form-data' ? {} : { 'content-type': type }),
+              },
+              method: 'POST',
+            })
+            const answer = await response.text()
+            expectClearRefusal(response.status, answer, `POST ${path} ${text.slice(0, 80)}`)
+            if (response.status >= 400) expect(await state()).toBe(before)
+          },
+        ),
+        { numRuns: 100 },
+      )
+    }
   })
 
   it('query strings of the feedback summary (staff): below 500, and a refusal says why', async () => {

@@ -7,6 +7,7 @@ import { earningRulesCollection } from './collections/earningRules'
 import { invitationsCollection } from './collections/invitations'
 import { leadsCollection } from './collections/leads'
 import { feedbackCollection } from './collections/feedback'
+import { importsCollection } from './collections/imports'
 import { ledgerCollection } from './collections/ledger'
 import { movesCollection } from './collections/moves'
 import { notificationsCollection } from './collections/notifications'
@@ -30,6 +31,7 @@ import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQ
 import { notificationPreferencesField } from './fields/notificationPreferences'
 import { notifyRedemptionStatus, notifyTierUpgrade } from './hooks/notify'
 import { notificationTasks } from './jobs/notifications'
+import { attendanceMinimumField } from './fields/attendanceMinimum'
 import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
@@ -110,70 +112,81 @@ export const loyaltyPlugin =
             ],
           }
         : collection
-    const collections = existing.map(withFeedbackQuestions).map((collection) => {
-      if (collection.slug === options.members) {
-        // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
-        return {
-          ...collection,
-          fields: [
-            ...collection.fields,
-            balanceFields(options),
-            ...(options.notifications
-              ? [notificationPreferencesField(options.notifications.preferencesField)]
-              : []),
-          ],
-          hooks: {
-            ...collection.hooks,
-            beforeChange: [
-              ...(collection.hooks?.beforeChange ?? []),
-              refuseOrganisationChange(options),
+    // Webinar imports read each event's minimum minutes (a number field the plugin adds).
+    const withAttendanceMinimum = (collection: CollectionConfig): CollectionConfig =>
+      options.imports && collection.slug === options.events
+        ? {
+            ...collection,
+            fields: [...collection.fields, attendanceMinimumField(options.imports)],
+          }
+        : collection
+    const collections = existing
+      .map(withFeedbackQuestions)
+      .map(withAttendanceMinimum)
+      .map((collection) => {
+        if (collection.slug === options.members) {
+          // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
+          return {
+            ...collection,
+            fields: [
+              ...collection.fields,
+              balanceFields(options),
+              ...(options.notifications
+                ? [notificationPreferencesField(options.notifications.preferencesField)]
+                : []),
             ],
-          },
+            hooks: {
+              ...collection.hooks,
+              beforeChange: [
+                ...(collection.hooks?.beforeChange ?? []),
+                refuseOrganisationChange(options),
+              ],
+            },
+          }
         }
-      }
-      if (collection.slug === options.organisations) {
-        // Awards cache whether an organisation is active (it gets no share when it is not).
-        const clear = clearOnChange(organisationCacheKey)
-        return {
-          ...collection,
-          fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
+        if (collection.slug === options.organisations) {
+          // Awards cache whether an organisation is active (it gets no share when it is not).
+          const clear = clearOnChange(organisationCacheKey)
+          return {
+            ...collection,
+            fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
         }
-      }
-      if (collection.slug === options.tiers) {
-        const clear = clearOnChange('tiers:')
-        return {
-          ...collection,
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
+        if (collection.slug === options.tiers) {
+          const clear = clearOnChange('tiers:')
+          return {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
         }
-      }
-      const added = contentEndpoints(collection.slug)
-      if (added.length > 0) {
-        // The award path caches what it reads of a content document (title, tags, lessons).
-        const clear = clearOnChange(contentCacheKey(collection.slug))
-        return {
-          ...collection,
-          endpoints: [
-            ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
-            ...added,
-          ],
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
-          },
+        const added = contentEndpoints(collection.slug)
+        if (added.length > 0) {
+          // The award path caches what it reads of a content document (title, tags, lessons).
+          const clear = clearOnChange(contentCacheKey(collection.slug))
+          return {
+            ...collection,
+            endpoints: [
+              ...(Array.isArray(collection.endpoints) ? collection.endpoints : []),
+              ...added,
+            ],
+            hooks: {
+              ...collection.hooks,
+              afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
+              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...clear.afterDelete],
+            },
+          }
         }
-      }
-      return collection
-    })
+        return collection
+      })
     // Tier upgrades and redemption decisions queue their mails (in the same transaction).
     const notify = Boolean(options.notifications) && !options.disabled
     const withAfterChange = (
@@ -216,6 +229,7 @@ export const loyaltyPlugin =
     )
     if (options.feedback) collections.push(feedbackCollection(options))
     if (options.notifications) collections.push(notificationsCollection(options))
+    if (options.imports) collections.push(importsCollection(options))
     const tasks = options.disabled
       ? []
       : [
@@ -225,8 +239,32 @@ export const loyaltyPlugin =
           ...notificationTasks(options),
         ]
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
+    // The admin's "Imports" view (staff upload webinar reports and bulk adjustments); its module
+    // also exports the navigation link.
+    const importsView =
+      options.imports && options.imports.adminView && !options.disabled
+        ? options.imports.adminView
+        : null
+    const components = incomingConfig.admin?.components
+    const admin = importsView
+      ? {
+          ...incomingConfig.admin,
+          components: {
+            ...components,
+            afterNavLinks: [
+              ...(components?.afterNavLinks ?? []),
+              `${importsView.split('#')[0]}#ImportsNavLink`,
+            ],
+            views: {
+              ...components?.views,
+              loyaltyImports: { Component: importsView, exact: true, path: '/imports' as const },
+            },
+          },
+        }
+      : incomingConfig.admin
     return {
       ...incomingConfig,
+      admin,
       collections,
       // Server-side helpers (`local.ts`) read the resolved options from the running config.
       custom: { ...incomingConfig.custom, loyalty: options },

@@ -54,6 +54,15 @@ export type LoyaltyPluginOptions = {
    */
   notifications?: false | NotificationOptions
   /**
+   * Staff imports from CSV files: webinar attendance (members over an event's minimum minutes are
+   * marked attended and awarded once) and bulk point adjustments (all lines or none), each with a
+   * preview before it is applied, recorded in the `loyalty-imports` collection, and an "Imports"
+   * view in the admin. Adds an `attendanceMinimumMinutes` number field to the event collection.
+   * `false` leaves all of it out.
+   * @default {}
+   */
+  imports?: false | ImportOptions
+  /**
    * Minutes before an event starts from which members may check in.
    * @default 15
    */
@@ -325,12 +334,51 @@ export type NotificationOptions = {
   unsubscribePath?: string
 }
 
+/** Options of the staff imports (webinar attendance, bulk adjustments). */
+export type ImportOptions = {
+  /**
+   * The admin view (a Payload component path, relative to the admin import map's `baseDir`)
+   * shown at `<admin>/imports` with a link in the navigation; `false` for none. Point it at
+   * `plugins/loyalty/admin/ImportsView.tsx` wherever the plugin lives in your project.
+   * @default '/plugins/loyalty/admin/ImportsView#ImportsView'
+   */
+  adminView?: false | string
+  /**
+   * The share of an event's scheduled length (in percent, rounded up to whole minutes) a member
+   * must attend when the event sets no minimum of its own.
+   * @default 60
+   */
+  attendanceMinimumPercent?: number
+  /**
+   * Name of the number field the plugin adds to the event collection: the minutes a member must
+   * attend, according to the webinar report, to count as attended.
+   * @default 'attendanceMinimumMinutes'
+   */
+  minimumMinutesField?: string
+  /**
+   * Most points one line of a bulk adjustment may add or remove.
+   * @default 10000
+   */
+  maxAdjustmentPoints?: number
+  /**
+   * Largest file accepted, in bytes (larger uploads are answered 413).
+   * @default 2000000
+   */
+  maxFileBytes?: number
+  /**
+   * Most lines of one file, header excluded.
+   * @default 10000
+   */
+  maxRows?: number
+}
+
 /** Options with every default applied. */
 export type ResolvedLoyaltyOptions = Omit<
   Required<LoyaltyPluginOptions>,
-  'feedback' | 'notifications' | 'webhooks'
+  'feedback' | 'imports' | 'notifications' | 'webhooks'
 > & {
   feedback: false | Required<FeedbackOptions>
+  imports: false | Required<ImportOptions>
   notifications: false | Required<NotificationOptions>
   webhooks: Required<WebhookOptions>
 }
@@ -362,6 +410,17 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
           maxQuestions: options.feedback?.maxQuestions ?? 5,
           questionsField: options.feedback?.questionsField ?? 'feedbackQuestions',
           textAnswerMaxLength: options.feedback?.textAnswerMaxLength ?? 500,
+        },
+  imports:
+    options.imports === false
+      ? false
+      : {
+          adminView: options.imports?.adminView ?? '/plugins/loyalty/admin/ImportsView#ImportsView',
+          attendanceMinimumPercent: options.imports?.attendanceMinimumPercent ?? 60,
+          maxAdjustmentPoints: options.imports?.maxAdjustmentPoints ?? 10_000,
+          maxFileBytes: options.imports?.maxFileBytes ?? 2_000_000,
+          maxRows: options.imports?.maxRows ?? 10_000,
+          minimumMinutesField: options.imports?.minimumMinutesField ?? 'attendanceMinimumMinutes',
         },
   isAdmin: options.isAdmin ?? ((user) => hasRole(user, ['admin'])),
   isOrganisationActive:
@@ -417,6 +476,7 @@ export const loyaltySlugs = {
   invitations: 'loyalty-invitations',
   leads: 'loyalty-leads',
   feedback: 'loyalty-feedback',
+  imports: 'loyalty-imports',
   ledger: 'loyalty-ledger',
   moves: 'loyalty-moves',
   notifications: 'loyalty-notifications',

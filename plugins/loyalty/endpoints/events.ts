@@ -1,6 +1,6 @@
 import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { and, eq, ne } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 
 import type { MemberSnapshot } from '../services/context'
 import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
@@ -16,6 +16,19 @@ import { contentCacheKey, loadMember, loadTiers } from '../services/context'
 import { publishLoyaltyEvents } from '../services/domainEvents'
 import { withLock } from '../services/eventLock'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
+import {
+  type RegistrationRecord,
+  type RegistrationStatus,
+  attendanceAward,
+  createRegistration,
+  findRegistration,
+  firstAttendance,
+  markAttended,
+  publishAttended,
+  recordAttendance,
+  registrationKey,
+  updateRegistration,
+} from '../services/registrations'
 import { sqlAccess } from '../services/sqlDatabase'
 import { loyaltySlugs } from '../types'
 import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
@@ -36,25 +49,11 @@ type EventDoc = {
   title: string
 }
 
-type RegistrationStatus = 'attended' | 'cancelled' | 'registered' | 'waitlisted'
-
-type RegistrationRecord = {
-  attendedAt?: null | string
-  eventId: string
-  id: ID
-  key: string
-  member: ID | { id: ID }
-  registeredAt?: null | string
-  status: RegistrationStatus
-}
-
 /** Statuses that hold a seat: attendees were let in, so they count against the capacity. */
 const SEAT_HOLDERS: RegistrationStatus[] = ['registered', 'attended']
 
 /** Most member ids one attendance request may carry. */
 const MAX_ATTENDANCE = 500
-
-const registrationKey = (memberId: ID, eventId: ID) => `${memberId}:${eventId}`
 
 /** "Gold", "Silver and Gold", "Bronze, Silver and Gold". */
 const listNames = (names: string[]): string =>
@@ -114,23 +113,6 @@ const loadEventForCheckIn = (
     return event
   })
 
-const findRegistration = async (
-  payload: Payload,
-  key: string,
-  req?: PayloadRequest,
-): Promise<null | RegistrationRecord> => {
-  const { docs } = await payload.find({
-    collection: loyaltySlugs.registrations,
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { key: { equals: key } },
-  })
-  return (docs[0] as unknown as RegistrationRecord | undefined) ?? null
-}
-
 /** The registration by key with one indexed SELECT on SQL adapters (check-in's hot path). */
 const registrationByKey = async (
   payload: Payload,
@@ -174,58 +156,6 @@ const registrationsIn = async (
     },
   })
   return (docs as unknown as RegistrationRecord[]).sort(byRegistration)
-}
-
-const updateRegistration = async (
-  payload: Payload,
-  id: ID,
-  data: Partial<Omit<RegistrationRecord, 'eventId' | 'id' | 'key' | 'member'>>,
-  req?: PayloadRequest,
-): Promise<void> => {
-  await payload.db.updateOne({
-    collection: loyaltySlugs.registrations,
-    data: { ...data, updatedAt: new Date().toISOString() },
-    id,
-    req,
-    returning: false,
-  })
-}
-
-/**
- * Creates the member's registration for the event, keyed `${member}:${event}` (unique in the
- * database). When a concurrent request created it first, that one is returned with
- * `created: false`.
- */
-const createRegistration = async (
-  payload: Payload,
-  memberId: ID,
-  eventId: ID,
-  data: Pick<RegistrationRecord, 'attendedAt' | 'registeredAt' | 'status'>,
-  req?: PayloadRequest,
-): Promise<{ created: boolean; record: RegistrationRecord }> => {
-  const key = registrationKey(memberId, eventId)
-  const now = new Date().toISOString()
-  try {
-    const created = await payload.db.create({
-      collection: loyaltySlugs.registrations,
-      req,
-      data: {
-        attendedAt: data.attendedAt ?? null,
-        createdAt: now,
-        eventId: String(eventId),
-        key,
-        member: memberId,
-        registeredAt: data.registeredAt ?? null,
-        status: data.status,
-        updatedAt: now,
-      },
-    })
-    return { created: true, record: created as unknown as RegistrationRecord }
-  } catch (error) {
-    const raced = await findRegistration(payload, key)
-    if (raced) return { created: false, record: raced }
-    throw error
-  }
 }
 
 /** The key under which an event's seats are counted and given out one request at a time. */
@@ -283,100 +213,6 @@ const registrationAward = (
     object: { collection, id: event.id },
     verb: 'event.registered',
   })
-
-const attendanceAward = (
-  payload: Payload,
-  options: ResolvedLoyaltyOptions,
-  collection: CollectionSlug,
-  memberId: ID,
-  event: EventDoc,
-  actor: { relationTo: string; value: ID },
-  now: Date,
-  member?: MemberSnapshot,
-): Promise<AwardResult> =>
-  award(payload, options, {
-    actor,
-    idempotencyKey: `event.attended:${memberId}:${event.id}`,
-    member,
-    memberId,
-    now,
-    object: { collection, id: event.id },
-    verb: 'event.attended',
-  })
-
-/**
- * Marks a registration (created when missing) as attended. Returns whether this call changed
- * it; a concurrent identical call may change it too (the write is not conditional).
- */
-const markAttended = async (
-  payload: Payload,
-  memberId: ID,
-  eventId: ID,
-  existing: null | RegistrationRecord,
-  now: Date,
-): Promise<boolean> => {
-  const attended = { attendedAt: now.toISOString(), status: 'attended' as const }
-  if (existing?.status === 'attended') return false
-  if (existing) {
-    const sql = sqlAccess(payload)
-    if (sql) {
-      // One conditional UPDATE: only the call that changes the status reports a change.
-      const table = sql.table(loyaltySlugs.registrations)
-      const changed = await sql.db
-        .update(table)
-        .set({ ...attended, updatedAt: now.toISOString() })
-        .where(and(eq(table.id, existing.id), ne(table.status, 'attended')))
-        .returning({ id: table.id })
-      return changed.length > 0
-    }
-    await updateRegistration(payload, existing.id, attended)
-    return true
-  }
-  const { created, record } = await createRegistration(payload, memberId, eventId, {
-    ...attended,
-    registeredAt: null,
-  })
-  if (created) return true
-  if (record.status === 'attended') return false
-  await updateRegistration(payload, record.id, attended)
-  return true
-}
-
-/**
- * Attendance is awarded once and its activity recorded once. With an earning rule, the award's
- * unique idempotency key decides (exactly one of concurrent calls books the entry); without one,
- * the status change does.
- */
-const firstAttendance = (result: AwardResult, changed: boolean): boolean =>
-  result.entryId !== null ? !result.duplicate : changed
-
-/**
- * Publishes `event.attended` once per member and event (the caller decides with
- * `firstAttendance`). The registration and the award are already committed (each in its own
- * statement or transaction), so the event is published after them; a crash in between loses it.
- */
-const publishAttended = (
-  payload: Payload,
-  collection: CollectionSlug,
-  event: EventDoc,
-  member: MemberSnapshot,
-  result: AwardResult,
-  recordedBy: { relationTo: string; value: ID },
-  now: Date,
-): Promise<void> =>
-  publishLoyaltyEvents(payload, [
-    {
-      data: {
-        attendedAt: now.toISOString(),
-        event: { collection, id: event.id, title: event.title },
-        member: member.id,
-        organisation: member.organisation,
-        points: result.duplicate ? 0 : result.points,
-        recordedBy: { collection: recordedBy.relationTo, id: recordedBy.value },
-      },
-      type: 'event.attended',
-    },
-  ])
 
 /** The organisation's spendable balance, for the reversal of its share. */
 const organisationSpendable = async (
@@ -645,15 +481,13 @@ export const eventEndpoints = (
           id: event.id,
           title: event.title,
         })
-        await publishAttended(
-          req.payload,
-          collection,
-          event,
-          member,
-          result,
-          { relationTo: options.members, value: member.id },
+        await publishAttended(req.payload, collection, event, {
+          actor: { relationTo: options.members, value: member.id },
+          member: member.id,
           now,
-        )
+          organisation: member.organisation,
+          result,
+        })
       }
       return ok({ award: result, status: 'attended' })
     }),
@@ -699,27 +533,17 @@ export const eventEndpoints = (
           results.push({ duplicate: false, member: id, points: 0, status: 'unknown' })
           continue
         }
-        const existing = await findRegistration(req.payload, registrationKey(member.id, event.id))
-        const changed = await markAttended(req.payload, member.id, event.id, existing, now)
-        const result = await attendanceAward(
+        const result = await recordAttendance(
           req.payload,
           options,
           collection,
-          member.id,
           event,
+          member.id,
           actor,
           now,
+          { recordedBy: staffId },
+          member,
         )
-        if (firstAttendance(result, changed)) {
-          await recordActivity(
-            req.payload,
-            member.id,
-            'event.attended',
-            { collection, id: event.id, title: event.title },
-            { recordedBy: staffId },
-          )
-          await publishAttended(req.payload, collection, event, member, result, actor, now)
-        }
         results.push({
           duplicate: result.duplicate,
           member: member.id,

@@ -6,6 +6,7 @@ import { accountEndpoints } from './account'
 import { correctionEndpoints } from './corrections'
 import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
+import { importEndpoints } from './imports'
 import { leaderboardEndpoints } from './leaderboard'
 import { moveEndpoints } from './moves'
 import { notificationEndpoints } from './notifications'
@@ -25,4 +26,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...feedbackSummaryEndpoints(options),
   ...webhookEndpoints(options),
   ...notificationEndpoints(options),
+  ...importEndpoints(options),
 ]

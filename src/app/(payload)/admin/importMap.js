@@ -28,6 +28,8 @@ import { SendTestEventButton as SendTestEventButton_e6aa3a4c0404884b5c24f3225d1b
 import { RedeliverButton as RedeliverButton_e6aa3a4c0404884b5c24f3225d1bab38 } from '../../../../plugins/loyalty/components/WebhookActions'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
+import { ImportsNavLink as ImportsNavLink_b41c2a10bf27a50294d5c814e5e2fa95 } from '../../../../plugins/loyalty/admin/ImportsView'
+import { ImportsView as ImportsView_b41c2a10bf27a50294d5c814e5e2fa95 } from '../../../../plugins/loyalty/admin/ImportsView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,5 +64,7 @@ export const importMap = {
   "/plugins/loyalty/components/WebhookActions#RedeliverButton": RedeliverButton_e6aa3a4c0404884b5c24f3225d1bab38,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
+  "/plugins/loyalty/admin/ImportsView#ImportsNavLink": ImportsNavLink_b41c2a10bf27a50294d5c814e5e2fa95,
+  "/plugins/loyalty/admin/ImportsView#ImportsView": ImportsView_b41c2a10bf27a50294d5c814e5e2fa95,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
