@@ -11,6 +11,7 @@ import * as migration_20261122_125103_loyalty_moves from './20261122_125103_loya
 import * as migration_20261122_130745_loyalty_referrals from './20261122_130745_loyalty_referrals';
 import * as migration_20261122_132331_loyalty_feedback from './20261122_132331_loyalty_feedback';
 import * as migration_20261122_153939_loyalty_webhooks from './20261122_153939_loyalty_webhooks';
+import * as migration_20261122_154557_loyalty_notifications_imports from './20261122_154557_loyalty_notifications_imports';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261122_153939_loyalty_webhooks.up,
     down: migration_20261122_153939_loyalty_webhooks.down,
-    name: '20261122_153939_loyalty_webhooks'
+    name: '20261122_153939_loyalty_webhooks',
+  },
+  {
+    up: migration_20261122_154557_loyalty_notifications_imports.up,
+    down: migration_20261122_154557_loyalty_notifications_imports.down,
+    name: '20261122_154557_loyalty_notifications_imports'
   },
 ];
