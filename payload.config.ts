@@ -81,9 +81,11 @@ export default buildConfig({
     // every partner member) start the job runner. The cron below and the CLI do not use them.
     access: { run: ({ req }) => isAdminUser(req.user) },
     // The server process (getPayload with cron) runs queued and scheduled jobs of the
-    // `loyalty` queue (points expiry) every five minutes. Set JOBS_AUTORUN=false to leave that
-    // to a separate worker (`npm run payload -- jobs:run --queue loyalty`).
-    autoRun: [{ cron: '*/5 * * * *', queue: 'loyalty' }],
+    // `loyalty` queue (expiry, tier review, mails, webhook deliveries) every minute, so a mail
+    // or a webhook leaves within a minute of what caused it; an empty queue costs one query.
+    // Set JOBS_AUTORUN=false to leave that to a separate worker
+    // (`npm run payload -- jobs:run --queue loyalty`).
+    autoRun: [{ cron: '* * * * *', queue: 'loyalty' }],
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
   logger: {
