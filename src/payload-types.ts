@@ -631,6 +631,7 @@ export interface Member {
     lots?: number | null;
     dueLots?: number | null;
     dueThrough?: string | null;
+    lastSignInAt?: string | null;
   };
   updatedAt: string;
   createdAt: string;
@@ -824,6 +825,7 @@ export interface LoyaltyActivity {
     | 'event.cancelled'
     | 'event.attended'
     | 'feedback.given'
+    | 'member.signed-in'
     | 'referral.accepted'
     | 'referral.joined'
     | 'referral.lead-converted';
@@ -1615,6 +1617,7 @@ export interface MembersSelect<T extends boolean = true> {
         lots?: T;
         dueLots?: T;
         dueThrough?: T;
+        lastSignInAt?: T;
       };
   updatedAt?: T;
   createdAt?: T;

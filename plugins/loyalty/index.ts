@@ -22,6 +22,7 @@ import { eventEndpoints } from './endpoints/events'
 import { feedbackEndpoints } from './endpoints/feedback'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { recordSignIn } from './hooks/recordSignIn'
 import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
 import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
 import { clearOnChange } from './services/cache'
@@ -31,6 +32,38 @@ import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { releaseStaleJobs } from './services/staleJobs'
 import { resolveOptions } from './types'
+
+/**
+ * The "Programme" analytics view in the admin (`admin.components.views`) and its link in the
+ * navigation (`afterNavLinks`), unless analytics, the view or the plugin are switched off.
+ */
+const programmeAdmin = (
+  admin: Config['admin'],
+  options: ReturnType<typeof resolveOptions>,
+): Config['admin'] => {
+  const analytics = options.analytics
+  if (!analytics || !analytics.adminView || options.disabled) return admin
+  return {
+    ...admin,
+    components: {
+      ...admin?.components,
+      afterNavLinks: [
+        ...(admin?.components?.afterNavLinks ?? []),
+        ...(analytics.navLink
+          ? [{ clientProps: { href: analytics.viewPath }, path: analytics.navLink }]
+          : []),
+      ],
+      views: {
+        ...admin?.components?.views,
+        programme: {
+          Component: analytics.adminView,
+          exact: true,
+          path: analytics.viewPath as `/${string}`,
+        },
+      },
+    },
+  }
+}
 
 export type { LoyaltyPluginOptions } from './types'
 export { loyaltySlugs } from './types'
@@ -98,9 +131,14 @@ export const loyaltyPlugin =
         // A member changes organisation only through a move (POST /api/loyalty/members/:id/move).
         return {
           ...collection,
-          fields: [...collection.fields, balanceFields(options)],
+          fields: [...collection.fields, balanceFields(options, 'member')],
           hooks: {
             ...collection.hooks,
+            // Sign-ins, for the programme analytics' reach.
+            afterLogin: [
+              ...(collection.hooks?.afterLogin ?? []),
+              ...(options.analytics && !options.disabled ? [recordSignIn(options)] : []),
+            ],
             beforeChange: [
               ...(collection.hooks?.beforeChange ?? []),
               refuseOrganisationChange(options),
@@ -113,7 +151,11 @@ export const loyaltyPlugin =
         const clear = clearOnChange(organisationCacheKey)
         return {
           ...collection,
-          fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
+          fields: [
+            ...collection.fields,
+            balanceFields(options, 'organisation'),
+            ...summaryPanel('organisation'),
+          ],
           hooks: {
             ...collection.hooks,
             afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
@@ -181,6 +223,7 @@ export const loyaltyPlugin =
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun
     return {
       ...incomingConfig,
+      admin: programmeAdmin(incomingConfig.admin, options),
       collections,
       // Server-side helpers (`local.ts`) read the resolved options from the running config.
       custom: { ...incomingConfig.custom, loyalty: options },
