@@ -86,6 +86,10 @@ export default buildConfig({
   },
   plugins: [
     loyaltyPlugin({
+      // Seconds an analytics answer is reused (ANALYTICS_CACHE_SECONDS; 60 by default).
+      analytics: process.env.ANALYTICS_CACHE_SECONDS
+        ? { cacheSeconds: Number(process.env.ANALYTICS_CACHE_SECONDS) }
+        : undefined,
       members: 'members',
       organisationField: 'partner',
       organisations: 'partners',

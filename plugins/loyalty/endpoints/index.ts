@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { accountEndpoints } from './account'
+import { analyticsEndpoints } from './analytics'
 import { correctionEndpoints } from './corrections'
 import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
@@ -21,4 +22,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...moveEndpoints(options),
   ...referralEndpoints(options),
   ...feedbackSummaryEndpoints(options),
+  ...analyticsEndpoints(options),
 ]
