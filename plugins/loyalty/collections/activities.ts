@@ -18,6 +18,8 @@ export const activitiesCollection = (options: ResolvedLoyaltyOptions): Collectio
     useAsTitle: 'verb',
   },
   defaultSort: '-createdAt',
+  // The analytics count what members did by verb and period (sign-ins, quiz attempts).
+  indexes: [{ fields: ['verb', 'createdAt'] }],
   fields: [
     {
       name: 'member',

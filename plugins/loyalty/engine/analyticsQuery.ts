@@ -300,7 +300,12 @@ export const rankAtRisk = <T extends ActivityComparison>(
       dropPercent: Math.round((100 * (row.previousPoints - row.points)) / row.previousPoints),
       reason: (row.points <= 0 ? 'stopped' : 'dropped') as 'dropped' | 'stopped',
     }))
-    .filter((row) => row.points <= 0 || row.dropPercent >= dropPercent)
+    // The threshold is compared exactly (a fall of 49.9 % is not 50 %); the figure shown is rounded.
+    .filter(
+      (row) =>
+        row.points <= 0 ||
+        100 * (row.previousPoints - row.points) >= dropPercent * row.previousPoints,
+    )
     .sort(
       (a, b) =>
         b.dropPercent - a.dropPercent ||
