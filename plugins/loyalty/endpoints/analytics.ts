@@ -31,12 +31,16 @@ const checkExists = async (
   what: string,
 ) => {
   if (id === null) return
+  const missing = () => new HttpError(400, `There is no ${what} with the id ${id}.`)
+  // SQL adapters number documents with 32-bit integers: a larger number names nothing.
+  // (The analytics run on SQL adapters only, whose ids are numbers.)
+  if (!/^\d+$/.test(id) || Number(id) > 2_147_483_647) throw missing()
   const { totalDocs } = await payload.count({
     collection,
     overrideAccess: true,
-    where: { id: { equals: /^\d+$/.test(id) ? Number(id) : id } },
+    where: { id: { equals: Number(id) } },
   })
-  if (totalDocs === 0) throw new HttpError(400, `There is no ${what} with the id ${id}.`)
+  if (totalDocs === 0) throw missing()
 }
 
 /**

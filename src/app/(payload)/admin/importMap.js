@@ -26,6 +26,8 @@ import { FeedbackSummary as FeedbackSummary_30df8a88be01d77873f3f372c638b65d } f
 import { LeadStatusField as LeadStatusField_8419be1abfd1b51996a293f622baed8b } from '../../../../plugins/loyalty/components/LeadStatusField'
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
+import { ProgrammeNavLink as ProgrammeNavLink_41db7b8fea83d85af7de1f95da096f83 } from '../../../../plugins/loyalty/admin/ProgrammeNavLink'
+import { ProgrammeView as ProgrammeView_8088b27385faf146f8a75d9a4cfda129 } from '../../../../plugins/loyalty/admin/ProgrammeView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -58,5 +60,7 @@ export const importMap = {
   "/plugins/loyalty/components/LeadStatusField#LeadStatusField": LeadStatusField_8419be1abfd1b51996a293f622baed8b,
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
+  "/plugins/loyalty/admin/ProgrammeNavLink#ProgrammeNavLink": ProgrammeNavLink_41db7b8fea83d85af7de1f95da096f83,
+  "/plugins/loyalty/admin/ProgrammeView#ProgrammeView": ProgrammeView_8088b27385faf146f8a75d9a4cfda129,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
