@@ -15,8 +15,8 @@ export type CourseFunnelRow = {
 
 /**
  * The course funnel in the period, per course: members who started a lesson, lessons completed,
- * quiz attempts, members who passed the quiz, courses completed and certificates issued. Two
- * GROUP BYs: progress records (started and completed in the period) and quiz activities.
+ * quiz attempts, members who passed the quiz, courses completed and certificates issued. Three
+ * GROUP BYs: lessons started, items completed (progress records) and quiz activities.
  */
 export const courseFunnel = async (
   context: AnalyticsContext,
@@ -28,40 +28,60 @@ export const courseFunnel = async (
   const activities = context.sql.table(loyaltySlugs.activities)
   const p = (key: string) => ref('p', progress, key)
   const a = (key: string) => ref('a', activities, key)
-  const startedIn = within(p('startedAt'), query.from, query.to)
-  const completedIn = within(p('completedAt'), query.from, query.to)
   const isLesson = sql`${p('item')} like 'lesson:%'`
-  const progressRows = () =>
+  const ofCourses = sql`${p('collection')} = ${options.courses}`
+  // Members who started a lesson in the period, per course: distinct (course, member) pairs
+  // first, then counted (hash aggregates, no COUNT(DISTINCT …) sort).
+  const startedRows = () =>
+    context.rows(sql`
+      select s.course, count(*) as started
+      from (
+        select distinct ${p('documentId')} as course, ${p('member')} as member
+        from ${from(progress, 'p')}
+        where ${and([
+          ofCourses,
+          isLesson,
+          within(p('startedAt'), query.from, query.to),
+          ...memberScope(context, p('member')),
+        ])}
+      ) s
+      group by s.course
+    `)
+  // What was completed in the period: lessons, courses and certificates.
+  const completedRows = () =>
     context.rows(sql`
       select ${p('documentId')} as course,
-        count(distinct case when ${isLesson} and ${startedIn} then ${p('member')} end) as started,
-        count(case when ${isLesson} and ${completedIn} then 1 end) as lessons_completed,
-        count(case when ${p('item')} = 'course' and ${completedIn} then 1 end) as completed,
-        count(case when ${p('item')} = 'course' and ${completedIn} and ${p('certificateCode')} is not null then 1 end) as certified
+        count(case when ${isLesson} then 1 end) as lessons_completed,
+        count(case when ${p('item')} = 'course' then 1 end) as completed,
+        count(case when ${p('item')} = 'course' and ${p('certificateCode')} is not null then 1 end) as certified
       from ${from(progress, 'p')}
       where ${and([
-        sql`${p('collection')} = ${options.courses}`,
-        sql`((${startedIn}) or (${completedIn}))`,
+        ofCourses,
+        within(p('completedAt'), query.from, query.to),
         ...memberScope(context, p('member')),
       ])}
       group by ${p('documentId')}
     `)
   const quizRows = () =>
     context.rows(sql`
-      select ${a('objectId')} as course, count(*) as attempts,
-        count(distinct case when ${a('verb')} = 'quiz.passed' then ${a('member')} end) as passed
-      from ${from(activities, 'a')}
-      where ${and([
-        sql`${a('verb')} in ('quiz.passed', 'quiz.failed')`,
-        within(a('createdAt'), query.from, query.to),
-        sql`${a('objectCollection')} = ${options.courses}`,
-        ...memberScope(context, a('member')),
-      ])}
-      group by ${a('objectId')}
+      select q.course, sum(q.attempts) as attempts, count(case when q.passes > 0 then 1 end) as passed
+      from (
+        select ${a('objectId')} as course, ${a('member')} as member, count(*) as attempts,
+          count(case when ${a('verb')} = 'quiz.passed' then 1 end) as passes
+        from ${from(activities, 'a')}
+        where ${and([
+          sql`${a('verb')} in ('quiz.passed', 'quiz.failed')`,
+          within(a('createdAt'), query.from, query.to),
+          sql`${a('objectCollection')} = ${options.courses}`,
+          ...memberScope(context, a('member')),
+        ])}
+        group by 1, 2
+      ) q
+      group by q.course
     `)
-  const [fromProgress, fromQuizzes] = serial
-    ? [await progressRows(), await quizRows()]
-    : await Promise.all([progressRows(), quizRows()])
+  const [started, completed, fromQuizzes] = serial
+    ? [await startedRows(), await completedRows(), await quizRows()]
+    : await Promise.all([startedRows(), completedRows(), quizRows()])
   const courses = new Map<string, CourseFunnelRow>()
   const rowOf = (course: string) => {
     let row = courses.get(course)
@@ -79,9 +99,9 @@ export const courseFunnel = async (
     }
     return row
   }
-  for (const item of fromProgress) {
+  for (const item of started) rowOf(String(item.course)).started = num(item.started)
+  for (const item of completed) {
     const row = rowOf(String(item.course))
-    row.started = num(item.started)
     row.lessonsCompleted = num(item.lessons_completed)
     row.completed = num(item.completed)
     row.certified = num(item.certified)

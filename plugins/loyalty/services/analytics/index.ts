@@ -26,7 +26,7 @@ import {
   tierDistribution,
   tierMovements,
 } from './organisations'
-import { EXPIRING_DAYS, type Liability, liability, pointsBreakdown, pointsByBucket } from './points'
+import { EXPIRING_DAYS, type Liability, liability, pointsByBucket } from './points'
 import { reachByOrganisation } from './reach'
 import { type AnalyticsContext, analyticsContext, from, ref } from './sql'
 
@@ -212,8 +212,7 @@ export const programmeAnalytics = async (
 
   const [
     reachRows,
-    series,
-    breakdown,
+    points,
     liabilities,
     funnel,
     events,
@@ -227,7 +226,6 @@ export const programmeAnalytics = async (
   ] = await runAll(serial, [
     () => reachByOrganisation(context),
     () => pointsByBucket(context),
-    () => pointsBreakdown(context),
     () => liability(context, now, serial),
     () => courseFunnel(context, serial),
     () => eventRegistrations(context),
@@ -270,12 +268,12 @@ export const programmeAnalytics = async (
 
   // Points: series by kind, totals by kind, rule and promotion; liability now.
   const keys = bucketKeys(query.from, query.to, query.bucket)
-  const kinds = [...new Set(series.map((row) => row.kind))].sort()
+  const kinds = [...new Set(points.map((row) => row.kind))].sort()
   const byKind = new Map<string, { entries: number; kind: string; points: number }>()
   const byRule = new Map<null | string, { entries: number; points: number }>()
   const byPromotion = new Map<string, { entries: number; points: number }>()
   let issued = 0
-  for (const row of breakdown) {
+  for (const row of points) {
     const kind = byKind.get(row.kind) ?? { entries: 0, kind: row.kind, points: 0 }
     kind.entries += row.entries
     kind.points += row.points
@@ -423,7 +421,7 @@ export const programmeAnalytics = async (
         points: fillSeries(
           keys,
           kinds,
-          series.map((row) => ({ bucket: row.bucket, name: row.kind, value: row.points })),
+          points.map((row) => ({ bucket: row.bucket, name: row.kind, value: row.points })),
         ),
       },
     },

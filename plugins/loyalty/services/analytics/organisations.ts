@@ -7,6 +7,7 @@ import { loyaltySlugs } from '../../types'
 import {
   type AnalyticsContext,
   and,
+  bucketLabel,
   bucketOf,
   from,
   idOf,
@@ -53,29 +54,34 @@ export type ActivityRow = ActivityComparison & { organisation: string }
 /**
  * Points the members in scope earned for each organisation (the organisation of each entry, at
  * the time) in the period and in the previous one of the same length, and how many of them
- * earned: one GROUP BY over one index range of the ledger (account, date, member, organisation,
- * qualifying points are all in the leaderboard's index).
+ * earned some (net qualifying points above zero): one index range of the ledger (account,
+ * date, member, organisation and qualifying points are all in the leaderboard's index).
  */
 export const activityByOrganisation = async (context: AnalyticsContext): Promise<ActivityRow[]> => {
   const { query } = context
   const ledger = context.sql.table(loyaltySlugs.ledger)
   const l = (key: string) => ref('l', ledger, key)
   const current = sql`${l('createdAt')} >= ${query.from.toISOString()}`
-  const earned = sql`${l('qualifyingAmount')} > 0`
+  // Per organisation and member first (a hash aggregate), then per organisation: no
+  // COUNT(DISTINCT …) over the whole range.
   const rows = await context.rows(sql`
-    select ${l('organisation')} as organisation,
-      sum(case when ${current} then ${l('qualifyingAmount')} else 0 end) as points,
-      sum(case when ${current} then 0 else ${l('qualifyingAmount')} end) as previous_points,
-      count(distinct case when ${current} and ${earned} then ${l('member')} end) as active,
-      count(distinct case when not (${current}) and ${earned} then ${l('member')} end) as previous_active
-    from ${from(ledger, 'l')}
-    where ${and([
-      sql`${l('account')} = 'member'`,
-      within(l('createdAt'), query.previousFrom, query.to),
-      sql`${l('organisation')} is not null`,
-      ...memberScope(context, l('member')),
-    ])}
-    group by ${l('organisation')}
+    select g.organisation, sum(g.points) as points, sum(g.previous_points) as previous_points,
+      count(case when g.points > 0 then 1 end) as active,
+      count(case when g.previous_points > 0 then 1 end) as previous_active
+    from (
+      select ${l('organisation')} as organisation, ${l('member')} as member,
+        sum(case when ${current} then ${l('qualifyingAmount')} else 0 end) as points,
+        sum(case when ${current} then 0 else ${l('qualifyingAmount')} end) as previous_points
+      from ${from(ledger, 'l')}
+      where ${and([
+        sql`${l('account')} = 'member'`,
+        within(l('createdAt'), query.previousFrom, query.to),
+        sql`${l('organisation')} is not null`,
+        ...memberScope(context, l('member')),
+      ])}
+      group by 1, 2
+    ) g
+    group by g.organisation
   `)
   return rows.map((row) => ({
     activeMembers: num(row.active),
@@ -184,14 +190,17 @@ export const tierMovements = async (context: AnalyticsContext): Promise<TierMove
       : sql`1 = 0`
   }))`
   const rows = await context.rows(sql`
-    select ${bucket} as bucket, ${c('account')} as account, ${c('change')} as change, count(*) as total
-    from ${from(changes, 'c')}
-    where ${and([
-      sql`${c('change')} in ('upgrade', 'downgrade')`,
-      within(c('createdAt'), query.from, query.to),
-      scope,
-    ])}
-    group by ${bucket}, ${c('account')}, ${c('change')}
+    select ${bucketLabel(context, sql.raw('g.b'))} as bucket, g.account, g.change, g.total
+    from (
+      select ${bucket} as b, ${c('account')} as account, ${c('change')} as change, count(*) as total
+      from ${from(changes, 'c')}
+      where ${and([
+        sql`${c('change')} in ('upgrade', 'downgrade')`,
+        within(c('createdAt'), query.from, query.to),
+        scope,
+      ])}
+      group by 1, 2, 3
+    ) g
   `)
   return rows.map((row) => ({
     account: String(row.account),

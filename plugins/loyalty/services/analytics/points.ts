@@ -6,6 +6,7 @@ import {
   type AnalyticsContext,
   and,
   at,
+  bucketLabel,
   bucketOf,
   from,
   greatest,
@@ -22,33 +23,9 @@ import {
 /** Days ahead that "expiring soon" looks. */
 export const EXPIRING_DAYS = 90
 
-export type PointsByBucketRow = { bucket: string; kind: string; points: number }
-
-/**
- * The change of spendable points per bucket and entry kind in the period (members' and
- * organisations' entries of the members in scope): one GROUP BY over the ledger.
- */
-export const pointsByBucket = async (context: AnalyticsContext): Promise<PointsByBucketRow[]> => {
-  const { query } = context
-  const ledger = context.sql.table(loyaltySlugs.ledger)
-  const created = ref('l', ledger, 'createdAt')
-  const bucket = bucketOf(context, created, query.bucket)
-  const rows = await context.rows(sql`
-    select ${bucket} as bucket, ${ref('l', ledger, 'kind')} as kind,
-      sum(${ref('l', ledger, 'amount')}) as points
-    from ${from(ledger, 'l')}
-    where ${and([within(created, query.from, query.to), ...memberScope(context, ref('l', ledger, 'member'))])}
-    group by ${bucket}, ${ref('l', ledger, 'kind')}
-  `)
-  return rows.map((row) => ({
-    bucket: String(row.bucket),
-    kind: String(row.kind),
-    points: num(row.points),
-  }))
-}
-
-export type PointsBreakdownRow = {
+export type PointsRow = {
   account: string
+  bucket: string
   entries: number
   kind: string
   points: number
@@ -57,21 +34,32 @@ export type PointsBreakdownRow = {
   rule: null | string
 }
 
-/** Points in the period per account, kind, earning rule and promotion: one GROUP BY. */
-export const pointsBreakdown = async (context: AnalyticsContext): Promise<PointsBreakdownRow[]> => {
+/**
+ * Points in the period (entries of the members in scope, their own and their organisations'
+ * shares) per bucket, account, kind, earning rule and promotion: one GROUP BY over the period's
+ * ledger rows, from which the series by kind and the totals by kind, rule and promotion are
+ * both read. The bucket is formatted once per group, not once per row.
+ */
+export const pointsByBucket = async (context: AnalyticsContext): Promise<PointsRow[]> => {
   const { query } = context
   const ledger = context.sql.table(loyaltySlugs.ledger)
   const l = (key: string) => ref('l', ledger, key)
   const rows = await context.rows(sql`
-    select ${l('account')} as account, ${l('kind')} as kind, ${l('rule')} as rule,
-      ${l('promotion')} as promotion, count(*) as entries, sum(${l('amount')}) as points,
-      sum(${l('qualifyingAmount')}) as qualifying
-    from ${from(ledger, 'l')}
-    where ${and([within(l('createdAt'), query.from, query.to), ...memberScope(context, l('member'))])}
-    group by ${l('account')}, ${l('kind')}, ${l('rule')}, ${l('promotion')}
+    select ${bucketLabel(context, sql.raw('g.b'))} as bucket, g.account, g.kind, g.rule,
+      g.promotion, g.entries, g.points, g.qualifying
+    from (
+      select ${bucketOf(context, l('createdAt'), query.bucket)} as b, ${l('account')} as account,
+        ${l('kind')} as kind, ${l('rule')} as rule, ${l('promotion')} as promotion,
+        count(*) as entries, sum(${l('amount')}) as points,
+        sum(${l('qualifyingAmount')}) as qualifying
+      from ${from(ledger, 'l')}
+      where ${and([within(l('createdAt'), query.from, query.to), ...memberScope(context, l('member'))])}
+      group by 1, 2, 3, 4, 5
+    ) g
   `)
   return rows.map((row) => ({
     account: String(row.account),
+    bucket: String(row.bucket),
     entries: num(row.entries),
     kind: String(row.kind),
     points: num(row.points),

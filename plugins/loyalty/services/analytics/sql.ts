@@ -23,7 +23,16 @@ export type AnalyticsContext = {
   sql: SqlAccess
 }
 
-type PgDatabase = { execute: (statement: SQL) => Promise<{ rows: Row[] }> }
+type PgExecutor = { execute: (statement: SQL) => Promise<{ rows: Row[] }> }
+type PgDatabase = PgExecutor & {
+  transaction: <T>(work: (tx: PgExecutor) => Promise<T>) => Promise<T>
+}
+
+/**
+ * Memory PostgreSQL may use for one sort or hash of an analytics statement: enough to group a
+ * year of ledger rows in memory instead of on disk. Only these statements get it.
+ */
+const PG_WORK_MEM = '32MB'
 type SqliteDatabase = { all: (statement: SQL) => Promise<Row[]> }
 
 /** The analytics context on a SQL adapter; null on MongoDB (the analytics need SQL). */
@@ -42,7 +51,15 @@ export const analyticsContext = (
     query,
     rows:
       dialect === 'postgres'
-        ? async (statement) => (await (db as PgDatabase).execute(statement)).rows
+        ? (statement) =>
+            // Its own short read-only transaction, so that the settings stay with it (JIT
+            // compilation costs more than it saves on these one-off aggregates).
+            (db as PgDatabase).transaction(async (tx) => {
+              await tx.execute(
+                sql.raw(`set local work_mem = '${PG_WORK_MEM}'; set local jit = off`),
+              )
+              return (await tx.execute(statement)).rows
+            })
         : (statement) => (db as SqliteDatabase).all(statement),
     sql: access,
   }
@@ -65,15 +82,23 @@ export const at = (date: Date): string => date.toISOString()
 export const within = (column: SQL, start: Date, end: Date): SQL =>
   sql`${column} >= ${at(start)} and ${column} < ${at(end)}`
 
-/** The start of the bucket holding `column` as a day `YYYY-MM-DD` (weeks start on Monday). */
+/**
+ * The start of the bucket holding `column` (weeks start on Monday), to group by: a timestamp in
+ * PostgreSQL (cheaper to group than text; `bucketLabel` formats it once per group), a day
+ * `YYYY-MM-DD` in SQLite.
+ */
 export const bucketOf = (context: AnalyticsContext, column: SQL, bucket: Bucket): SQL => {
   if (context.dialect === 'postgres') {
-    return sql`to_char(date_trunc(${sql.raw(`'${bucket}'`)}, ${column} at time zone 'UTC'), 'YYYY-MM-DD')`
+    return sql`date_trunc(${sql.raw(`'${bucket}'`)}, ${column} at time zone 'UTC')`
   }
   if (bucket === 'day') return sql`substr(${column}, 1, 10)`
   if (bucket === 'month') return sql`substr(${column}, 1, 7) || '-01'`
   return sql`date(${column}, '-' || ((cast(strftime('%w', ${column}) as integer) + 6) % 7) || ' days')`
 }
+
+/** A bucket grouped by `bucketOf` as a day `YYYY-MM-DD`. */
+export const bucketLabel = (context: AnalyticsContext, bucket: SQL): SQL =>
+  context.dialect === 'postgres' ? sql`to_char(${bucket}, 'YYYY-MM-DD')` : bucket
 
 /** The larger / smaller of two numbers (`greatest`/`least` in PostgreSQL, `max`/`min` in SQLite). */
 export const greatest = (context: AnalyticsContext, a: SQL, b: SQL): SQL =>
