@@ -101,6 +101,10 @@ export default buildConfig({
   },
   plugins: [
     loyaltyPlugin({
+      // Seconds an analytics answer is reused (ANALYTICS_CACHE_SECONDS; 60 by default).
+      analytics: process.env.ANALYTICS_CACHE_SECONDS
+        ? { cacheSeconds: Number(process.env.ANALYTICS_CACHE_SECONDS) }
+        : undefined,
       members: 'members',
       // Links in mails point at the public URL of the portal.
       notifications: { portalURL: serverURL() },

@@ -650,6 +650,7 @@ export interface Member {
     lots?: number | null;
     dueLots?: number | null;
     dueThrough?: string | null;
+    lastSignInAt?: string | null;
   };
   /**
    * Which emails this member receives from the programme.
@@ -881,6 +882,7 @@ export interface LoyaltyActivity {
     | 'event.cancelled'
     | 'event.attended'
     | 'feedback.given'
+    | 'member.signed-in'
     | 'referral.accepted'
     | 'referral.joined'
     | 'referral.lead-converted';
@@ -1870,6 +1872,7 @@ export interface MembersSelect<T extends boolean = true> {
         lots?: T;
         dueLots?: T;
         dueThrough?: T;
+        lastSignInAt?: T;
       };
   notificationPreferences?:
     | T

@@ -1749,6 +1749,28 @@ const endpointRows: EndpointRow[] = [
     },
   },
   {
+    // The programme analytics are a staff tool: every company's reach, points and NPS.
+    title: 'GET /api/loyalty/analytics for company B (?partner=)',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({ method: 'GET', path: `/api/loyalty/analytics?partner=${f.partnerB.id}` }),
+    writesNothing: true,
+    then: ({ body }) => {
+      expect(body.reach.byOrganisation.map((row: JsonBody) => row.organisation.name)).toEqual([
+        'Beta Distribution',
+      ])
+      expect(body.reach.total.members).toBeGreaterThan(0)
+    },
+  },
+  {
+    title: 'GET /api/loyalty/analytics/choices (every company by name)',
+    expected: { anonymous: 401, memberA: 403, managerA: 403, marketer: 200, admin: 200 },
+    call: () => ({ method: 'GET', path: '/api/loyalty/analytics/choices' }),
+    writesNothing: true,
+    then: ({ body }) => {
+      expect(body.partners.map((row: JsonBody) => row.name)).toContain('Beta Distribution')
+    },
+  },
+  {
     // Someone else's redemption is not there for a member (404), whoever's it is.
     title: "POST /api/loyalty-redemptions/:id/cancel on B's member's redemption",
     expected: { anonymous: 401, memberA: 404, managerA: 404, marketer: 403, admin: 403 },

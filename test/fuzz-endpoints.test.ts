@@ -565,6 +565,37 @@ describe('hostile input to every custom endpoint', () => {
     }
   })
 
+  it('query strings of the programme analytics (staff): below 500, and a refusal says why', async () => {
+    const read = '/api/loyalty/analytics'
+    const names = ['from', 'to', 'partner', 'region', 'jobRole', 'tier', 'where']
+    const value = fc.oneof(
+      hostileParam,
+      fc.constantFrom(
+        '2026-01-01',
+        '2026-02-30',
+        '2024-01-01',
+        '2026-11-22',
+        'benelux',
+        'engineer',
+        '1',
+        '2',
+        '999999',
+      ),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom(...names), value), async (query) => {
+        const search = new URLSearchParams(query).toString()
+        const { status, text } = await send(
+          { as: 'admin', method: 'GET', path: read },
+          undefined,
+          `${read}?${search}`,
+        )
+        expectClearRefusal(status, text, `GET ${read}?${search}`)
+      }),
+      { numRuns: 120 },
+    )
+  })
+
   it('query strings of the feedback summary (staff): below 500, and a refusal says why', async () => {
     const read = '/api/loyalty/feedback/summary'
     const names = [

@@ -26,6 +26,7 @@ import { eventEndpoints } from './endpoints/events'
 import { feedbackEndpoints } from './endpoints/feedback'
 import { redemptionEndpoints, rewardEndpoints } from './endpoints/rewards'
 import { balanceFields } from './fields/balanceFields'
+import { recordSignIn } from './hooks/recordSignIn'
 import { refuseOrganisationChange } from './hooks/refuseOrganisationChange'
 import { feedbackQuestionsField, feedbackSummaryField } from './fields/feedbackQuestions'
 import { notificationPreferencesField } from './fields/notificationPreferences'
@@ -40,6 +41,38 @@ import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { releaseStaleJobs } from './services/staleJobs'
 import { resolveOptions } from './types'
+
+/**
+ * The "Programme" analytics view in the admin (`admin.components.views`) and its link in the
+ * navigation (`afterNavLinks`), unless analytics, the view or the plugin are switched off.
+ */
+const programmeAdmin = (
+  admin: Config['admin'],
+  options: ReturnType<typeof resolveOptions>,
+): Config['admin'] => {
+  const analytics = options.analytics
+  if (!analytics || !analytics.adminView || options.disabled) return admin
+  return {
+    ...admin,
+    components: {
+      ...admin?.components,
+      afterNavLinks: [
+        ...(admin?.components?.afterNavLinks ?? []),
+        ...(analytics.navLink
+          ? [{ clientProps: { href: analytics.viewPath }, path: analytics.navLink }]
+          : []),
+      ],
+      views: {
+        ...admin?.components?.views,
+        programme: {
+          Component: analytics.adminView,
+          exact: true,
+          path: analytics.viewPath as `/${string}`,
+        },
+      },
+    },
+  }
+}
 
 export type { LoyaltyPluginOptions } from './types'
 export { loyaltySlugs } from './types'
@@ -130,13 +163,18 @@ export const loyaltyPlugin =
             ...collection,
             fields: [
               ...collection.fields,
-              balanceFields(options),
+              balanceFields(options, 'member'),
               ...(options.notifications
                 ? [notificationPreferencesField(options.notifications.preferencesField)]
                 : []),
             ],
             hooks: {
               ...collection.hooks,
+              // Sign-ins, for the programme analytics' reach.
+              afterLogin: [
+                ...(collection.hooks?.afterLogin ?? []),
+                ...(options.analytics && !options.disabled ? [recordSignIn(options)] : []),
+              ],
               beforeChange: [
                 ...(collection.hooks?.beforeChange ?? []),
                 refuseOrganisationChange(options),
@@ -149,7 +187,11 @@ export const loyaltyPlugin =
           const clear = clearOnChange(organisationCacheKey)
           return {
             ...collection,
-            fields: [...collection.fields, balanceFields(options), ...summaryPanel('organisation')],
+            fields: [
+              ...collection.fields,
+              balanceFields(options, 'organisation'),
+              ...summaryPanel('organisation'),
+            ],
             hooks: {
               ...collection.hooks,
               afterChange: [...(collection.hooks?.afterChange ?? []), ...clear.afterChange],
@@ -264,7 +306,7 @@ export const loyaltyPlugin =
       : incomingConfig.admin
     return {
       ...incomingConfig,
-      admin,
+      admin: programmeAdmin(admin, options),
       collections,
       // Server-side helpers (`local.ts`) read the resolved options from the running config.
       custom: { ...incomingConfig.custom, loyalty: options },

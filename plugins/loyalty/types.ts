@@ -5,6 +5,15 @@ import type { LoyaltyEventSubscriber } from './services/domainEvents'
 /** Options of the loyalty plugin. Every collection it works with is named here; it owns no content. */
 export type LoyaltyPluginOptions = {
   /**
+   * The "Programme" analytics for staff: `GET /api/loyalty/analytics` (reach, points, course
+   * funnel, events, tiers, top content, partners at risk) and an admin view with charts.
+   * Members' sign-ins are recorded for it (`loyalty.lastSignInAt` and one `member.signed-in`
+   * activity per member and day). `false` leaves out the endpoint, the view and the tracking.
+   * Needs a SQL database (SQLite or PostgreSQL); on MongoDB the endpoint answers 501.
+   * @default {}
+   */
+  analytics?: false | AnalyticsOptions
+  /**
    * Collections whose documents earn points when consumed, e.g. courses and case studies.
    * Used as targets of earning rules, promotions and ledger sources.
    * @default ['courses', 'case-studies', 'events']
@@ -228,6 +237,50 @@ export type WebhookOptions = {
   timeoutSeconds?: number
 }
 
+/** Options of the programme analytics (`GET /api/loyalty/analytics` and the admin view). */
+export type AnalyticsOptions = {
+  /**
+   * The admin view (a Payload component path, relative to the admin import map's `baseDir`)
+   * shown at `viewPath` with a "Programme" link in the navigation; `false` for none. Point it
+   * at `plugins/loyalty/admin/ProgrammeView.tsx` wherever the plugin lives in your project.
+   * @default '/plugins/loyalty/admin/ProgrammeView#ProgrammeView'
+   */
+  adminView?: false | string
+  /**
+   * The navigation link to the view (a client component path); `false` for none.
+   * @default '/plugins/loyalty/admin/ProgrammeNavLink#ProgrammeNavLink'
+   */
+  navLink?: false | string
+  /**
+   * A partner is "at risk" when the points its people earned fell by at least this percentage
+   * compared with the previous period of the same length (or fell to zero).
+   * @default 50
+   */
+  atRiskDropPercent?: number
+  /**
+   * Seconds a server process reuses the answer to the same analytics question; 0 computes it
+   * on every request.
+   * @default 60
+   */
+  cacheSeconds?: number
+  /**
+   * Longest period one request may cover, in days.
+   * @default 731
+   */
+  maxRangeDays?: number
+  /**
+   * The select field on the organisation collection that holds its region (the `region`
+   * filter); `false` when organisations have none.
+   * @default 'region'
+   */
+  regionField?: false | string
+  /**
+   * The admin path of the view (under the admin route).
+   * @default '/programme'
+   */
+  viewPath?: string
+}
+
 /** Options of the feedback members give after an event or a course. */
 export type FeedbackOptions = {
   /**
@@ -375,8 +428,9 @@ export type ImportOptions = {
 /** Options with every default applied. */
 export type ResolvedLoyaltyOptions = Omit<
   Required<LoyaltyPluginOptions>,
-  'feedback' | 'imports' | 'notifications' | 'webhooks'
+  'analytics' | 'feedback' | 'imports' | 'notifications' | 'webhooks'
 > & {
+  analytics: false | Required<AnalyticsOptions>
   feedback: false | Required<FeedbackOptions>
   imports: false | Required<ImportOptions>
   notifications: false | Required<NotificationOptions>
@@ -389,6 +443,21 @@ const hasRole = (user: unknown, roles: string[]): boolean => {
 }
 
 export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoyaltyOptions => ({
+  analytics:
+    options.analytics === false
+      ? false
+      : {
+          adminView:
+            options.analytics?.adminView ?? '/plugins/loyalty/admin/ProgrammeView#ProgrammeView',
+          atRiskDropPercent: options.analytics?.atRiskDropPercent ?? 50,
+          cacheSeconds: options.analytics?.cacheSeconds ?? 60,
+          maxRangeDays: options.analytics?.maxRangeDays ?? 731,
+          navLink:
+            options.analytics?.navLink ??
+            '/plugins/loyalty/admin/ProgrammeNavLink#ProgrammeNavLink',
+          regionField: options.analytics?.regionField ?? 'region',
+          viewPath: options.analytics?.viewPath ?? '/programme',
+        },
   contentCollections:
     options.contentCollections ?? (['courses', 'case-studies', 'events'] as CollectionSlug[]),
   caseStudies: options.caseStudies ?? ('case-studies' as CollectionSlug),
@@ -503,6 +572,8 @@ export const activityVerbs = [
   'event.cancelled',
   'event.attended',
   'feedback.given',
+  /** The member signed in (recorded once per member and UTC day, for the analytics' reach). */
+  'member.signed-in',
   /** The inviter: a colleague they invited joined and completed a first course. */
   'referral.accepted',
   /** The invited colleague: joined through an invitation and completed a first course. */

@@ -30,7 +30,10 @@ export const earningRulesCollection = (options: ResolvedLoyaltyOptions): Collect
           type: 'select',
           index: true,
           label: 'Action',
-          options: activityVerbs.map((verb) => ({ label: verb, value: verb })),
+          // Signing in is recorded for the analytics only; it earns nothing.
+          options: activityVerbs
+            .filter((verb) => verb !== 'member.signed-in')
+            .map((verb) => ({ label: verb, value: verb })),
           required: true,
         },
         { name: 'points', type: 'number', max: 100_000, min: 0, required: true },

@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import type { ResolvedLoyaltyOptions } from '../types'
 
 import { accountEndpoints } from './account'
+import { analyticsEndpoints } from './analytics'
 import { correctionEndpoints } from './corrections'
 import { exportEndpoints } from './exports'
 import { feedbackSummaryEndpoints } from './feedback'
@@ -27,4 +28,5 @@ export const loyaltyEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] =>
   ...webhookEndpoints(options),
   ...notificationEndpoints(options),
   ...importEndpoints(options),
+  ...analyticsEndpoints(options),
 ]

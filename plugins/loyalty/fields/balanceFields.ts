@@ -9,7 +9,10 @@ const readOnly = { create: () => false, update: () => false }
  * Nobody writes them through the API; the plugin maintains them in the same
  * transaction as the ledger entries they summarise.
  */
-export const balanceFields = (options: ResolvedLoyaltyOptions): Field => ({
+export const balanceFields = (
+  options: ResolvedLoyaltyOptions,
+  account: 'member' | 'organisation' = 'member',
+): Field => ({
   name: 'loyalty',
   type: 'group',
   access: readOnly,
@@ -67,6 +70,18 @@ export const balanceFields = (options: ResolvedLoyaltyOptions): Field => ({
       defaultValue: 0,
     },
     { name: 'dueThrough', type: 'date', access: readOnly, admin: { hidden: true } },
+    // When the member last signed in (for the analytics' reach; see hooks/recordSignIn.ts).
+    ...(account === 'member' && options.analytics
+      ? [
+          {
+            name: 'lastSignInAt',
+            type: 'date',
+            access: readOnly,
+            admin: { readOnly: true },
+            label: 'Last signed in',
+          } satisfies Field,
+        ]
+      : []),
   ],
   label: 'Loyalty',
 })

@@ -12,6 +12,7 @@ import * as migration_20261122_130745_loyalty_referrals from './20261122_130745_
 import * as migration_20261122_132331_loyalty_feedback from './20261122_132331_loyalty_feedback';
 import * as migration_20261122_153939_loyalty_webhooks from './20261122_153939_loyalty_webhooks';
 import * as migration_20261122_154557_loyalty_notifications_imports from './20261122_154557_loyalty_notifications_imports';
+import * as migration_20261122_192140_loyalty_analytics from './20261122_192140_loyalty_analytics';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261122_154557_loyalty_notifications_imports.up,
     down: migration_20261122_154557_loyalty_notifications_imports.down,
-    name: '20261122_154557_loyalty_notifications_imports'
+    name: '20261122_154557_loyalty_notifications_imports',
+  },
+  {
+    up: migration_20261122_192140_loyalty_analytics.up,
+    down: migration_20261122_192140_loyalty_analytics.down,
+    name: '20261122_192140_loyalty_analytics'
   },
 ];

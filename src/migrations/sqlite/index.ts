@@ -11,6 +11,7 @@ import * as migration_20261122_130728_loyalty_referrals from './20261122_130728_
 import * as migration_20261122_132321_loyalty_feedback from './20261122_132321_loyalty_feedback';
 import * as migration_20261122_153919_loyalty_webhooks from './20261122_153919_loyalty_webhooks';
 import * as migration_20261122_154609_loyalty_notifications_imports from './20261122_154609_loyalty_notifications_imports';
+import * as migration_20261122_192132_loyalty_analytics from './20261122_192132_loyalty_analytics';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261122_154609_loyalty_notifications_imports.up,
     down: migration_20261122_154609_loyalty_notifications_imports.down,
-    name: '20261122_154609_loyalty_notifications_imports'
+    name: '20261122_154609_loyalty_notifications_imports',
+  },
+  {
+    up: migration_20261122_192132_loyalty_analytics.up,
+    down: migration_20261122_192132_loyalty_analytics.down,
+    name: '20261122_192132_loyalty_analytics'
   },
 ];

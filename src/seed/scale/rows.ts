@@ -52,6 +52,13 @@ const progressRow = (
   updatedAt: iso(values.completedAt),
 })
 
+/** When the member last signed in: a minute before their last action (null if they never acted). */
+export const lastSignInAt = (history: MemberHistory): null | string => {
+  let last: Date | null = null
+  for (const action of history.actions) if (!last || action.at > last) last = action.at
+  return last ? iso(new Date(last.getTime() - 60_000)) : null
+}
+
 export const memberRows = (
   memberId: ID,
   partnerId: ID,
@@ -187,6 +194,27 @@ export const memberRows = (
         break
       }
     }
+  }
+  // Members sign in before they act: one sign-in a day on which they did anything, as the
+  // plugin records them (a `member.signed-in` activity per member and day).
+  const signInDays = new Map<string, Date>()
+  for (const action of history.actions) {
+    const day = iso(action.at).slice(0, 10)
+    const first = signInDays.get(day)
+    if (!first || action.at < first) signInDays.set(day, action.at)
+  }
+  for (const at of signInDays.values()) {
+    const signedIn = iso(new Date(at.getTime() - 60_000))
+    rows.activities.push({
+      createdAt: signedIn,
+      details: {},
+      member: memberId,
+      objectCollection: 'members',
+      objectId: String(memberId),
+      objectTitle: null,
+      updatedAt: signedIn,
+      verb: 'member.signed-in',
+    })
   }
   rows.registrations = [...registrations.values()]
   rows.tierChanges = history.tierChanges.map((change) => ({

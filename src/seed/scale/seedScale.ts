@@ -34,7 +34,7 @@ import { ensureScaleContent, loadProgramme } from './content'
 import { planActions, simulateHistory } from './history'
 import { jobRoles, locales, partnerTypes, regions, scaleDomain } from './programme'
 import { inTransaction } from './bulkWriter'
-import { memberRows } from './rows'
+import { lastSignInAt, memberRows } from './rows'
 
 export type ScaleOptions = {
   /** Members per transaction. */
@@ -275,6 +275,7 @@ export const seedScale = async (
         loginAttempts: 0,
         loyalty_dueLots: history.balances.dueLots,
         loyalty_dueThrough: now.toISOString(),
+        loyalty_lastSignInAt: lastSignInAt(history),
         loyalty_lifetime: history.balances.lifetime,
         loyalty_lots: history.balances.lots,
         loyalty_qualifying: history.balances.qualifying,

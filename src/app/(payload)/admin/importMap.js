@@ -29,7 +29,9 @@ import { RedeliverButton as RedeliverButton_e6aa3a4c0404884b5c24f3225d1bab38 } f
 import { Icon as Icon_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { Logo as Logo_4522c7900ab0b0df414ce3e1574aaee4 } from '../../../../src/components/admin/Logo'
 import { ImportsNavLink as ImportsNavLink_b41c2a10bf27a50294d5c814e5e2fa95 } from '../../../../plugins/loyalty/admin/ImportsView'
+import { ProgrammeNavLink as ProgrammeNavLink_41db7b8fea83d85af7de1f95da096f83 } from '../../../../plugins/loyalty/admin/ProgrammeNavLink'
 import { ImportsView as ImportsView_b41c2a10bf27a50294d5c814e5e2fa95 } from '../../../../plugins/loyalty/admin/ImportsView'
+import { ProgrammeView as ProgrammeView_8088b27385faf146f8a75d9a4cfda129 } from '../../../../plugins/loyalty/admin/ProgrammeView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -65,6 +67,8 @@ export const importMap = {
   "/src/components/admin/Logo#Icon": Icon_4522c7900ab0b0df414ce3e1574aaee4,
   "/src/components/admin/Logo#Logo": Logo_4522c7900ab0b0df414ce3e1574aaee4,
   "/plugins/loyalty/admin/ImportsView#ImportsNavLink": ImportsNavLink_b41c2a10bf27a50294d5c814e5e2fa95,
+  "/plugins/loyalty/admin/ProgrammeNavLink#ProgrammeNavLink": ProgrammeNavLink_41db7b8fea83d85af7de1f95da096f83,
   "/plugins/loyalty/admin/ImportsView#ImportsView": ImportsView_b41c2a10bf27a50294d5c814e5e2fa95,
+  "/plugins/loyalty/admin/ProgrammeView#ProgrammeView": ProgrammeView_8088b27385faf146f8a75d9a4cfda129,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
