@@ -1,7 +1,7 @@
 /**
  * Screenshots of the admin panel at phone and desktop width, for a person to look at:
  *   BASE_URL=http://127.0.0.1:3000 node --import tsx scripts/admin-screenshots.ts
- * Signs in as the demo admin; writes PNGs to test-results/screenshots/admin (git-ignored).
+ * Signs in as the demo admin (dashboard, events, a course, the Programme view); writes PNGs to test-results/screenshots/admin (git-ignored).
  * Then, as the demo marketer, the Imports view: a webinar report (docs/samples, its date moved to
  * the seeded webinar's) and bulk adjustments previewed, and at desktop width applied.
  */
@@ -50,6 +50,19 @@ for (const [label, viewport] of [
   await page.locator('.table a').first().click()
   await page.locator('#field-title').waitFor()
   await page.screenshot({ fullPage: true, path: `${out}/course-edit-${label}.png` })
+  // The Programme view: the default period, then a year (charts drawn once their panels show).
+  for (const [name, search] of [
+    ['programme', ''],
+    [
+      'programme-year',
+      `?from=${new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)}&to=${new Date().toISOString().slice(0, 10)}`,
+    ],
+  ] as const) {
+    await page.goto(`${base}/admin/programme${search}`)
+    await page.getByRole('heading', { name: 'Partners at risk' }).waitFor()
+    await page.locator('.recharts-surface').first().waitFor()
+    await page.screenshot({ fullPage: true, path: `${out}/${name}-${label}.png` })
+  }
   await context.close()
 }
 // The Imports view, as the marketer: preview at both widths, apply at the second (desktop).

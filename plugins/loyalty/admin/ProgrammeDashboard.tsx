@@ -95,7 +95,9 @@ const css = `
 .programme__card small { color: var(--theme-elevation-600); display: block; font-size: 0.8rem; margin-top: 2px; }
 .programme__card--alert dd { color: var(--theme-error-500); }
 .programme__charts { display: grid; gap: calc(var(--base) * 0.75); grid-template-columns: repeat(auto-fit, minmax(min(100%, 420px), 1fr)); }
-.programme__table-wrap { overflow-x: auto; }
+/* Grid items may shrink below their content, so that wide tables scroll inside their panel. */
+.programme, .programme > *, .programme__charts > *, .programme__panel { min-width: 0; }
+.programme__table-wrap { max-width: 100%; overflow-x: auto; }
 .programme table { border-collapse: collapse; font-size: 0.9rem; min-width: 100%; }
 .programme th, .programme td { border-bottom: 1px solid var(--theme-elevation-100); padding: 6px 8px; text-align: right; white-space: nowrap; }
 .programme th:first-child, .programme td:first-child { text-align: left; white-space: normal; min-width: 10rem; }
