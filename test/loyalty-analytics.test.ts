@@ -275,7 +275,20 @@ beforeAll(async () => {
     title: 'Past webinar',
     updatedAt: '2025-10-21T10:00:00.000Z',
   })
-  await insert('loyalty-feedback', [feedback(memberA.id, 10), feedback(memberB.id, 3)])
+  await insert('loyalty-feedback', [
+    feedback(memberA.id, 10),
+    feedback(memberB.id, 3),
+    // In September (the period before October), A's member was a detractor: A's NPS trend.
+    {
+      ...feedback(memberA.id, 2),
+      collection: 'courses',
+      createdAt: '2025-09-20T10:00:00.000Z',
+      documentId: String(f.openCourse.id),
+      key: `${memberA.id}:courses:${f.openCourse.id}`,
+      title: 'Heat pump basics',
+      updatedAt: '2025-09-20T10:00:00.000Z',
+    },
+  ])
 
   // Now, through the real paths: sign-ins over REST, an adjustment by an admin, and points
   // booked by the ledger writer (30 of them expire within 90 days, 25 later).
@@ -427,14 +440,16 @@ describe('GET /api/loyalty/analytics', () => {
         row.reached,
         row.reachedShare,
         row.nps.score,
+        row.nps.previous.score,
       ]),
     ).toEqual([
-      ['Beta Distribution', 2, 1, 0, 1, 50, -100],
-      ['Alpha Installations', 4, 2, 2, 3, 75, 100],
+      ['Beta Distribution', 2, 1, 0, 1, 50, -100, null],
+      ['Alpha Installations', 4, 2, 2, 3, 75, 100, -100],
     ])
     expect(body.feedback.nps).toEqual({
       detractors: 1,
       passives: 0,
+      previous: { responses: 1, score: -100 },
       promoters: 1,
       responses: 2,
       score: 0,
@@ -587,7 +602,7 @@ describe('GET /api/loyalty/analytics', () => {
         dropPercent: 100,
         id: String(f.partnerB.id),
         name: 'Beta Distribution',
-        nps: { responses: 1, score: -100 },
+        nps: { previous: { responses: 0, score: null }, responses: 1, score: -100 },
         points: 0,
         previousActiveMembers: 1,
         previousPoints: 100,
@@ -599,7 +614,8 @@ describe('GET /api/loyalty/analytics', () => {
         dropPercent: 68,
         id: String(f.partnerA.id),
         name: 'Alpha Installations',
-        nps: { responses: 1, score: 100 },
+        // NPS from -100 in September to 100 in October: the trend beside the engagement.
+        nps: { previous: { responses: 1, score: -100 }, responses: 1, score: 100 },
         points: 65,
         previousActiveMembers: 1,
         previousPoints: 200,

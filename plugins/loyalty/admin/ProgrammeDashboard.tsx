@@ -73,6 +73,16 @@ const formatNumber = (value: null | number | undefined) =>
 const percent = (value: null | number | undefined) =>
   value === null || value === undefined ? '–' : `${value.toLocaleString('en-GB')} %`
 
+/** An NPS with the previous period's beside it: "40 (was 10)", "40 (new)", or "–". */
+const npsTrend = (nps: { previous: { score: null | number }; score: null | number }) => {
+  if (nps.score === null) {
+    return nps.previous.score === null ? '–' : `– (was ${formatNumber(nps.previous.score)})`
+  }
+  return nps.previous.score === null
+    ? formatNumber(nps.score)
+    : `${formatNumber(nps.score)} (was ${formatNumber(nps.previous.score)})`
+}
+
 const css = `
 .programme { display: grid; gap: calc(var(--base) * 1.5); padding-bottom: calc(var(--base) * 3); }
 .programme h1 { margin: 0; }
@@ -414,7 +424,11 @@ export function ProgrammeDashboard({
                 value={formatNumber(data.points.liability.total.expiring)}
               />
               <Card
-                hint={`${formatNumber(data.feedback.nps.responses)} responses`}
+                hint={`${formatNumber(data.feedback.nps.responses)} responses; ${
+                  data.feedback.nps.previous.score === null
+                    ? 'none the period before'
+                    : `${formatNumber(data.feedback.nps.previous.score)} the period before`
+                }`}
                 label="NPS"
                 value={formatNumber(data.feedback.nps.score)}
               />
@@ -545,7 +559,7 @@ export function ProgrammeDashboard({
                 'Change',
                 'Active members now',
                 'Before',
-                'NPS',
+                'NPS (before)',
               ]}
               empty="No partner's activity dropped."
               rows={data.atRisk.partners.map((row) => [
@@ -557,7 +571,7 @@ export function ProgrammeDashboard({
                 </span>,
                 formatNumber(row.activeMembers),
                 formatNumber(row.previousActiveMembers),
-                formatNumber(row.nps.score),
+                npsTrend(row.nps),
               ])}
             />
           </section>
@@ -566,7 +580,15 @@ export function ProgrammeDashboard({
             <h2 id={field('reach')}>Reach per partner</h2>
             <Table
               caption={`The least reached first (${Math.min(data.reach.byOrganisation.length, data.reach.organisations)} of ${data.reach.organisations} partners).`}
-              columns={['Partner', 'Members', 'Signed in', 'Earned', 'Reached', 'Reach', 'NPS']}
+              columns={[
+                'Partner',
+                'Members',
+                'Signed in',
+                'Earned',
+                'Reached',
+                'Reach',
+                'NPS (before)',
+              ]}
               empty="No members in scope."
               rows={data.reach.byOrganisation.map((row) => [
                 row.organisation.id ? partnerLink(row.organisation) : row.organisation.name,
@@ -575,7 +597,7 @@ export function ProgrammeDashboard({
                 formatNumber(row.earned),
                 formatNumber(row.reached),
                 percent(row.reachedShare),
-                formatNumber(row.nps.score),
+                npsTrend(row.nps),
               ])}
             />
           </section>

@@ -21,6 +21,7 @@ import { type ResolvedLoyaltyOptions, loyaltySlugs } from '../../types'
 import { courseFunnel, eventRegistrations, topContent } from './content'
 import {
   activityByOrganisation,
+  type NpsCounts,
   npsByOrganisation,
   organisationsInScope,
   tierDistribution,
@@ -32,7 +33,9 @@ import { type AnalyticsContext, analyticsContext, from, ref } from './sql'
 
 type Named = { id: string; name: string }
 type Choice = { label: string; value: string }
-type Nps = { responses: number; score: null | number }
+type NpsFigure = { responses: number; score: null | number }
+/** NPS in the period, with the previous period of the same length beside it (the trend). */
+type Nps = NpsFigure & { previous: NpsFigure }
 
 /** Most organisations listed by reach (the least reached first). */
 export const REACH_LISTED = 100
@@ -247,9 +250,15 @@ export const programmeAnalytics = async (
       region: found?.region ?? null,
     }
   }
-  const npsById = new Map(nps.map((row) => [String(row.organisation), npsOf(row)]))
+  const npsById = new Map(
+    nps.map((row) => [String(row.organisation), { ...npsOf(row), previous: npsOf(row.previous) }]),
+  )
   const npsFor = (id: null | string): Nps =>
-    npsById.get(String(id)) ?? { responses: 0, score: null }
+    npsById.get(String(id)) ?? {
+      previous: { responses: 0, score: null },
+      responses: 0,
+      score: null,
+    }
   const tierById = new Map(tiers.map((tier) => [tier.id, tier]))
   const tierOf = (id: null | string): Named | null =>
     id === null ? null : { id, name: tierById.get(id)?.name ?? `#${id}` }
@@ -335,14 +344,14 @@ export const programmeAnalytics = async (
     (b.tier ? (tierById.get(b.tier.id)?.rank ?? 0) : -1)
 
   const atRisk = rankAtRisk(activity, dropPercent)
-  const programmeNps = nps.reduce(
-    (sum, row) => ({
-      detractors: sum.detractors + row.detractors,
-      passives: sum.passives + row.passives,
-      promoters: sum.promoters + row.promoters,
-    }),
-    { detractors: 0, passives: 0, promoters: 0 },
-  )
+  const addCounts = (a: NpsCounts, b: NpsCounts): NpsCounts => ({
+    detractors: a.detractors + b.detractors,
+    passives: a.passives + b.passives,
+    promoters: a.promoters + b.promoters,
+  })
+  const none: NpsCounts = { detractors: 0, passives: 0, promoters: 0 }
+  const programmeNps = nps.reduce(addCounts, none)
+  const programmeNpsBefore = nps.reduce((sum, row) => addCounts(sum, row.previous), none)
 
   return {
     atRisk: {
@@ -386,7 +395,9 @@ export const programmeAnalytics = async (
       event: { id: row.event, name: row.title },
       startsAt: row.startsAt,
     })),
-    feedback: { nps: { ...programmeNps, ...npsOf(programmeNps) } },
+    feedback: {
+      nps: { ...programmeNps, ...npsOf(programmeNps), previous: npsOf(programmeNpsBefore) },
+    },
     generatedAt: now.toISOString(),
     period: {
       bucket: query.bucket,

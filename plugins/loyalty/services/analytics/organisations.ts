@@ -92,16 +92,21 @@ export const activityByOrganisation = async (context: AnalyticsContext): Promise
   }))
 }
 
-export type NpsRow = {
-  detractors: number
+/** Promoters, passives and detractors among recommendation scores. */
+export type NpsCounts = { detractors: number; passives: number; promoters: number }
+
+export type NpsRow = NpsCounts & {
   organisation: null | string
-  passives: number
-  promoters: number
+  /** The same for the previous period of the same length (the trend). */
+  previous: NpsCounts
 }
 
+const noCounts = (): NpsCounts => ({ detractors: 0, passives: 0, promoters: 0 })
+
 /**
- * Recommendation scores of the feedback given in the period by the members in scope, grouped
- * by their organisation (now) and score: at most 11 rows per organisation.
+ * Recommendation scores of the feedback given in the period, and in the previous period of the
+ * same length, by the members in scope, grouped by their organisation (now), period and score:
+ * at most 22 rows per organisation.
  */
 export const npsByOrganisation = async (context: AnalyticsContext): Promise<NpsRow[]> => {
   const { options, query } = context
@@ -110,23 +115,29 @@ export const npsByOrganisation = async (context: AnalyticsContext): Promise<NpsR
   const members = context.sql.table(options.members)
   const f = (key: string) => ref('f', feedback, key)
   const organisation = ref('m', members, options.organisationField)
+  const current = sql`case when ${f('createdAt')} >= ${query.from.toISOString()} then 1 else 0 end`
   const rows = await context.rows(sql`
-    select ${organisation} as organisation, ${f('recommend')} as recommend, count(*) as responses
+    select ${organisation} as organisation, ${current} as current, ${f('recommend')} as recommend,
+      count(*) as responses
     from ${from(feedback, 'f')}
     join ${from(members, 'm')} on ${ref('m', members, 'id')} = ${f('member')}
-    where ${and([within(f('createdAt'), query.from, query.to), ...memberConditions(context, 'm')])}
-    group by ${organisation}, ${f('recommend')}
+    where ${and([
+      within(f('createdAt'), query.previousFrom, query.to),
+      ...memberConditions(context, 'm'),
+    ])}
+    group by 1, 2, 3
   `)
   const byOrganisation = new Map<string, NpsRow>()
   for (const row of rows) {
     const key = idOf(row.organisation)
     const score = num(row.recommend)
     if (!Number.isInteger(score) || score < 0 || score > 10) continue
-    let counts = byOrganisation.get(String(key))
-    if (!counts) {
-      counts = { detractors: 0, organisation: key, passives: 0, promoters: 0 }
-      byOrganisation.set(String(key), counts)
+    let entry = byOrganisation.get(String(key))
+    if (!entry) {
+      entry = { ...noCounts(), organisation: key, previous: noCounts() }
+      byOrganisation.set(String(key), entry)
     }
+    const counts: NpsCounts = num(row.current) === 1 ? entry : entry.previous
     counts[`${recommendGroup(score)}s`] += num(row.responses)
   }
   return [...byOrganisation.values()]
