@@ -128,6 +128,7 @@ export interface Config {
       loyaltyExpirePoints: TaskLoyaltyExpirePoints;
       loyaltyReviewTiers: TaskLoyaltyReviewTiers;
       loyaltyDeliverWebhook: TaskLoyaltyDeliverWebhook;
+      loyaltyPruneWebhookDeliveries: TaskLoyaltyPruneWebhookDeliveries;
       loyaltySendNotification: TaskLoyaltySendNotification;
       loyaltyQueueDigests: TaskLoyaltyQueueDigests;
       loyaltyQueueReminders: TaskLoyaltyQueueReminders;
@@ -1371,6 +1372,7 @@ export interface PayloadJob {
           | 'loyaltyExpirePoints'
           | 'loyaltyReviewTiers'
           | 'loyaltyDeliverWebhook'
+          | 'loyaltyPruneWebhookDeliveries'
           | 'loyaltySendNotification'
           | 'loyaltyQueueDigests'
           | 'loyaltyQueueReminders'
@@ -1413,6 +1415,7 @@ export interface PayloadJob {
         | 'loyaltyExpirePoints'
         | 'loyaltyReviewTiers'
         | 'loyaltyDeliverWebhook'
+        | 'loyaltyPruneWebhookDeliveries'
         | 'loyaltySendNotification'
         | 'loyaltyQueueDigests'
         | 'loyaltyQueueReminders'
@@ -2414,6 +2417,16 @@ export interface TaskLoyaltyDeliverWebhook {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLoyaltyPruneWebhookDeliveries".
+ */
+export interface TaskLoyaltyPruneWebhookDeliveries {
+  input?: unknown;
+  output: {
+    deleted?: number | null;
   };
 }
 /**

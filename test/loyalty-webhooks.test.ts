@@ -806,6 +806,64 @@ describe('deliveries in the admin', () => {
   })
 })
 
+describe('housekeeping', () => {
+  it('the daily task deletes deliveries finished over 30 days ago, and keeps newer and unfinished ones', async () => {
+    const collection = 'loyalty-webhook-deliveries'
+    /** A delivery whose last change (its last attempt) was `daysAgo` days ago. */
+    const delivery = async (status: string, daysAgo: number): Promise<ID> => {
+      const doc = await payload.create({
+        collection,
+        data: {
+          attempts: 1,
+          body: '{}',
+          eventId: `evt_housekeeping_${status}_${daysAgo}`,
+          eventType: 'points.awarded',
+          status,
+          webhook: all.id,
+        } as never,
+        overrideAccess: true,
+      })
+      const at = new Date(Date.now() - daysAgo * 86_400_000).toISOString()
+      await payload.db.updateOne({ collection, data: { updatedAt: at }, id: doc.id })
+      const stored = await payload.findByID({ collection, depth: 0, id: doc.id })
+      expect(stored.updatedAt).toBe(at)
+      return doc.id
+    }
+    const deliveredLongAgo = await delivery('delivered', 31)
+    const failedLongAgo = await delivery('failed', 45)
+    const stillRetrying = await delivery('retrying', 40)
+    const deliveredLastMonth = await delivery('delivered', 29)
+    const before = new Set<ID>((await deliveries()).map((doc) => doc.id))
+
+    const prune = async () => {
+      const job = await payload.jobs.queue({
+        input: {},
+        queue: 'loyalty',
+        task: 'loyaltyPruneWebhookDeliveries',
+      })
+      await payload.jobs.runByID({ id: job.id, silent: true })
+      // A job that completed is deleted (a failed one would stay to be retried).
+      const open = await payload.find({
+        collection: 'payload-jobs',
+        where: { id: { equals: job.id } },
+      })
+      expect(open.docs.map((doc) => doc.log)).toEqual([])
+    }
+    await prune()
+    const after = new Set<ID>((await deliveries()).map((doc) => doc.id))
+    expect(after.has(deliveredLongAgo)).toBe(false)
+    expect(after.has(failedLongAgo)).toBe(false)
+    expect(after.has(stillRetrying)).toBe(true)
+    expect(after.has(deliveredLastMonth)).toBe(true)
+    // Everything else the tests above delivered is recent and stays.
+    expect(after.size).toBe(before.size - 2)
+
+    // A second run finds nothing more to delete.
+    await prune()
+    expect((await deliveries()).length).toBe(after.size)
+  })
+})
+
 describe('the sender', () => {
   it('does not follow redirects, gives up after the timeout, and refuses private addresses unless allowed', async () => {
     receiver.answer = (request) => (request.path === '/moved' ? 302 : 200)

@@ -37,6 +37,7 @@ import { clearOnChange } from './services/cache'
 import { contentCacheKey } from './services/context'
 import { organisationCacheKey } from './services/organisationStatus'
 import { deliverWebhookTask } from './jobs/deliverWebhook'
+import { pruneWebhookDeliveriesTask } from './jobs/pruneWebhookDeliveries'
 import { expirePointsTask } from './jobs/expirePoints'
 import { reviewTiersTask } from './jobs/reviewTiers'
 import { releaseStaleJobs } from './services/staleJobs'
@@ -278,6 +279,7 @@ export const loyaltyPlugin =
           ...(options.pointsExpireAfterMonths > 0 ? [expirePointsTask(options)] : []),
           reviewTiersTask(options),
           deliverWebhookTask(options),
+          pruneWebhookDeliveriesTask(options),
           ...notificationTasks(options),
         ]
     const shouldAutoRun = incomingConfig.jobs?.shouldAutoRun

@@ -218,6 +218,12 @@ export type WebhookOptions = {
    */
   allowPrivateAddresses?: boolean
   /**
+   * Days a finished delivery (delivered or failed) is kept, counted from its last attempt; the
+   * daily task `loyaltyPruneWebhookDeliveries` (04:30 UTC) deletes older ones. 0 keeps them all.
+   * @default 30
+   */
+  keepDeliveriesDays?: number
+  /**
    * Attempts per delivery, the first included; then the delivery is `failed`.
    * @default 8
    */
@@ -532,6 +538,7 @@ export const resolveOptions = (options: LoyaltyPluginOptions = {}): ResolvedLoya
   tiers: options.tiers ?? ('club-tiers' as CollectionSlug),
   webhooks: {
     allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? false,
+    keepDeliveriesDays: Math.max(0, options.webhooks?.keepDeliveriesDays ?? 30),
     maxAttempts: Math.max(1, Math.floor(options.webhooks?.maxAttempts ?? 8)),
     retryDelaySeconds: Math.max(0, options.webhooks?.retryDelaySeconds ?? 60),
     timeoutSeconds: Math.max(1, options.webhooks?.timeoutSeconds ?? 10),

@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { randomUUID } from 'node:crypto'
 
@@ -363,4 +363,34 @@ export const redeliver = async (payload: Payload, id: ID): Promise<DeliveryDoc> 
     throw error
   }
   return runNow(payload, delivery.id, job)
+}
+
+/** Statuses after which a delivery is never attempted again. */
+const finishedStatuses: DeliveryStatus[] = ['delivered', 'failed']
+
+/**
+ * Deletes the deliveries that finished (delivered or failed) more than
+ * `webhooks.keepDeliveriesDays` before `now`, with one DELETE in the database; pending and
+ * retrying ones stay whatever their age. Answers how many were deleted.
+ */
+export const pruneDeliveries = async (
+  payload: Payload,
+  options: ResolvedLoyaltyOptions,
+  now: Date,
+): Promise<{ deleted: number }> => {
+  const days = options.webhooks.keepDeliveriesDays
+  if (days <= 0) return { deleted: 0 }
+  const before = new Date(now.getTime() - days * 86_400_000).toISOString()
+  const where: Where = {
+    and: [{ status: { in: finishedStatuses } }, { updatedAt: { less_than: before } }],
+  }
+  const { totalDocs } = await payload.count({
+    collection: loyaltySlugs.webhookDeliveries,
+    overrideAccess: true,
+    where,
+  })
+  if (totalDocs > 0) {
+    await payload.db.deleteMany({ collection: loyaltySlugs.webhookDeliveries, where })
+  }
+  return { deleted: totalDocs }
 }

@@ -13,6 +13,7 @@ import * as migration_20261122_132331_loyalty_feedback from './20261122_132331_l
 import * as migration_20261122_153939_loyalty_webhooks from './20261122_153939_loyalty_webhooks';
 import * as migration_20261122_154557_loyalty_notifications_imports from './20261122_154557_loyalty_notifications_imports';
 import * as migration_20261122_192140_loyalty_analytics from './20261122_192140_loyalty_analytics';
+import * as migration_20261122_200613_loyalty_prune_webhook_deliveries from './20261122_200613_loyalty_prune_webhook_deliveries';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261122_192140_loyalty_analytics.up,
     down: migration_20261122_192140_loyalty_analytics.down,
-    name: '20261122_192140_loyalty_analytics'
+    name: '20261122_192140_loyalty_analytics',
+  },
+  {
+    up: migration_20261122_200613_loyalty_prune_webhook_deliveries.up,
+    down: migration_20261122_200613_loyalty_prune_webhook_deliveries.down,
+    name: '20261122_200613_loyalty_prune_webhook_deliveries'
   },
 ];
