@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/server/app'
 
 import { resetPasswordEmailHTML } from '../collections/Members/auth/resetPasswordEmail'
+import { capturedEmailsStored } from '../src/config/email'
 import { type Fixtures, createFixtures } from './helpers/fixtures'
 import { type Client, bootServer, client, signIn } from './helpers/server'
 
@@ -39,6 +40,9 @@ describe('members reset a forgotten password', () => {
       email: f.colleagueA.email,
     })
     expect(asked.status).toBe(200)
+    // Payload sends the mail inside its transaction; the local capture stores it just after.
+    // Wait for that write, so that the reset below does not race it (SQLite: one writer).
+    await capturedEmailsStored()
     const token = await tokenOf(f.colleagueA.id)
     expect(token).toMatch(/^[0-9a-f]{40}$/)
     const reset = await anonymous.request('POST', '/api/members/reset-password', {
@@ -68,6 +72,7 @@ describe('members reset a forgotten password', () => {
       expect(
         (await anonymous.request('POST', '/api/members/forgot-password', { email })).status,
       ).toBe(200)
+      await capturedEmailsStored()
     }
     const refused = await anonymous.request('POST', '/api/members/forgot-password', {
       email: f.memberA.email,

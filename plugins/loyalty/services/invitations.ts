@@ -15,6 +15,7 @@ import {
   monthStartUTC,
 } from '../engine/referrals'
 import { loyaltySlugs } from '../types'
+import { flushEmail } from '../utilities/email'
 import { HttpError } from '../utilities/http'
 import { type ID, relationId } from '../utilities/ids'
 import { inTurn } from './eventLock'
@@ -250,6 +251,8 @@ const sendInvitationEmail = async (
       subject: `${inviterName} invites you to the Partner Club`,
       to: input.email,
     })
+    // Before answering: the client's next request must not race the adapter's writes.
+    await flushEmail(payload)
     return true
   } catch (error) {
     payload.logger.warn({ err: error }, 'loyalty: invitation e-mail not sent')

@@ -23,6 +23,7 @@ import {
   unsubscribeToken,
 } from '../engine/notifications'
 import { loyaltySlugs } from '../types'
+import { flushEmail } from '../utilities/email'
 import { relationId } from '../utilities/ids'
 import { loadTiers } from './context'
 import { lotTotalsOf, pointsExpiringByEach } from './expiring'
@@ -680,10 +681,8 @@ export const sendNotification = async (
       text: mail.text,
       to: member.email as string,
     })
-    // An adapter may hand mails over in the background (the app's local capture stores them
-    // in the database); wait for it, so that its writes do not race the ones below.
-    const { flush } = payload.email as unknown as { flush?: () => Promise<void> }
-    if (typeof flush === 'function') await flush()
+    // The adapter's writes must not race the ones below.
+    await flushEmail(payload)
   } catch (error) {
     await setStatus(payload, id, {
       attempts,
