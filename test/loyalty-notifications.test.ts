@@ -375,6 +375,30 @@ describe('other notifications', () => {
     expect(unsubscribePath(mail)).toContain('c=tierUpgrade')
   })
 
+  it('does not call the entry tier given with the first points an upgrade', async () => {
+    const newcomer = await payload.create({
+      collection: 'members',
+      data: {
+        email: 'newcomer@test.example',
+        jobRole: 'engineer',
+        name: 'Newcomer',
+        partner: f.partnerA.id,
+        password,
+      },
+    })
+    const credited = await admin.request('POST', '/api/loyalty/adjustments', {
+      member: newcomer.id,
+      points: 10,
+      reason: 'Welcome bonus',
+    })
+    expect(credited.status).toBe(201)
+    await runQueue()
+    const placed = await payload.findByID({ collection: 'members', id: newcomer.id })
+    expect(placed.loyalty?.tier).toMatchObject({ name: 'Bronze' })
+    expect(await notifications(newcomer.id, 'tierUpgrade')).toHaveLength(0)
+    expect(await mailsTo(newcomer.email, /You are now/)).toHaveLength(0)
+  })
+
   it('tells a member when their redemption is approved and sent', async () => {
     const reward = await payload.create({
       collection: 'loyalty-rewards',

@@ -11,6 +11,7 @@ import {
   preferencesOf,
   redemptionContent,
   renderMail,
+  tierUpgradeIsNews,
   unsubscribeToken,
   verifyUnsubscribeToken,
 } from './notifications'
@@ -172,5 +173,25 @@ describe('rendering', () => {
     })
     expect(rejected.subject).toBe('Your redemption was not approved: Mug')
     expect(rejected.paragraphs).toContain('Note: Out of budget')
+  })
+})
+
+describe('tier upgrade mails', () => {
+  const tiers = [
+    { id: 1, threshold: 0 },
+    { id: 2, threshold: 500 },
+    { id: 3, threshold: 1500 },
+  ]
+
+  it('are sent for a move up and for a first tier that asks for points', () => {
+    expect(tierUpgradeIsNews({ fromTier: 1, tiers, toTier: 2 })).toBe(true)
+    expect(tierUpgradeIsNews({ fromTier: '2', tiers, toTier: '3' })).toBe(true)
+    expect(tierUpgradeIsNews({ fromTier: null, tiers, toTier: 3 })).toBe(true)
+  })
+
+  it('are not sent for the entry tier given with the first points, nor for an unknown tier', () => {
+    expect(tierUpgradeIsNews({ fromTier: null, tiers, toTier: 1 })).toBe(false)
+    expect(tierUpgradeIsNews({ fromTier: null, tiers, toTier: 9 })).toBe(false)
+    expect(tierUpgradeIsNews({ fromTier: 1, tiers, toTier: null })).toBe(false)
   })
 })

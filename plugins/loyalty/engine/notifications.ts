@@ -340,6 +340,23 @@ export const digestContent = (input: {
   }
 }
 
+/**
+ * Whether a member's move into a tier is news worth a mail. Reaching a tier from a lower one,
+ * or a first tier that asks for points, is; being placed in an entry tier that asks for none
+ * (threshold 0) with one's first points is joining the club, not an upgrade, and the digest
+ * already tells of those points. A tier that is not known any more (deleted) is not mailed.
+ */
+export const tierUpgradeIsNews = (input: {
+  fromTier: null | number | string
+  tiers: { id: number | string; threshold: number }[]
+  toTier: null | number | string
+}): boolean => {
+  if (input.toTier === null) return false
+  const to = input.tiers.find((tier) => String(tier.id) === String(input.toTier))
+  if (!to) return false
+  return input.fromTier !== null || to.threshold > 0
+}
+
 /** A tier upgrade. */
 export const tierUpgradeContent = (input: {
   programmeName: string

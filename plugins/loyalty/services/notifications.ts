@@ -20,6 +20,7 @@ import {
   redemptionContent,
   renderMail,
   tierUpgradeContent,
+  tierUpgradeIsNews,
   unsubscribeToken,
 } from '../engine/notifications'
 import { loyaltySlugs } from '../types'
@@ -379,7 +380,10 @@ export const queueEventMails = async (
   }
 }
 
-/** Queues the mail of a member's tier upgrade (a `loyalty-tier-changes` document). */
+/**
+ * Queues the mail of a member's tier upgrade (a `loyalty-tier-changes` document); none for the
+ * entry tier a member is placed in with their first points (`tierUpgradeIsNews`).
+ */
 export const queueTierUpgradeMail = async (
   payload: Payload,
   options: ResolvedLoyaltyOptions,
@@ -389,6 +393,12 @@ export const queueTierUpgradeMail = async (
   if (change.account !== 'member' || change.change !== 'upgrade') return
   const member = relationId(change.member)
   if (member === null || change.id === undefined) return
+  const news = tierUpgradeIsNews({
+    fromTier: relationId(change.fromTier),
+    tiers: await loadTiers(payload, options),
+    toTier: relationId(change.toTier),
+  })
+  if (!news) return
   await queueNotification(
     payload,
     options,
