@@ -1,7 +1,8 @@
 'use client'
 
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
-import { useEffect, useState } from 'react'
+
+import { useApiJson } from './useApiJson'
 
 type Summary = {
   averageRating: null | number
@@ -15,11 +16,6 @@ type Summary = {
   responseRate: null | number
   responses: number
 }
-
-type State =
-  | { message: string; status: 'failed' }
-  | { status: 'loading' }
-  | { status: 'ready'; summary: Summary }
 
 const row = { display: 'flex', gap: '0.5rem', justifyContent: 'space-between' } as const
 
@@ -36,37 +32,15 @@ export function FeedbackSummary({ scope = 'item' }: { scope?: 'item' | 'organisa
       serverURL,
     },
   } = useConfig()
-  const [state, setState] = useState<State>({ status: 'loading' })
-
-  useEffect(() => {
-    if (!id || !collectionSlug) return
-    const controller = new AbortController()
-    const query = new URLSearchParams(
-      scope === 'organisation'
-        ? { limit: '3', partner: String(id) }
-        : { collection: collectionSlug, id: String(id), limit: '3' },
-    )
-    fetch(`${serverURL}${api}/loyalty/feedback/summary?${query}`, {
-      credentials: 'include',
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        const body = await response.json().catch(() => ({}))
-        if (!response.ok) {
-          setState({
-            message: body?.errors?.[0]?.message ?? 'The feedback could not be loaded.',
-            status: 'failed',
-          })
-          return
-        }
-        setState({ status: 'ready', summary: body as Summary })
-      })
-      .catch((error: unknown) => {
-        if ((error as { name?: string })?.name === 'AbortError') return
-        setState({ message: 'The feedback could not be loaded.', status: 'failed' })
-      })
-    return () => controller.abort()
-  }, [api, collectionSlug, id, scope, serverURL])
+  const query = new URLSearchParams(
+    scope === 'organisation'
+      ? { limit: '3', partner: String(id) }
+      : { collection: String(collectionSlug), id: String(id), limit: '3' },
+  )
+  const state = useApiJson<Summary>(
+    id && collectionSlug ? `${serverURL}${api}/loyalty/feedback/summary?${query}` : null,
+    'The feedback could not be loaded.',
+  )
 
   if (!id) return null
   const responsesLink = `${serverURL}${admin}/collections/loyalty-feedback?${new URLSearchParams({
@@ -85,38 +59,37 @@ export function FeedbackSummary({ scope = 'item' }: { scope?: 'item' | 'organisa
           <div style={row}>
             <span>Responses</span>
             <strong>
-              {state.summary.responded} of {state.summary.eligible}
-              {state.summary.responseRate !== null ? ` (${state.summary.responseRate} %)` : ''}
+              {state.data.responded} of {state.data.eligible}
+              {state.data.responseRate !== null ? ` (${state.data.responseRate} %)` : ''}
             </strong>
           </div>
           <div style={row}>
             <span>NPS</span>
-            <strong>{state.summary.nps.score ?? '–'}</strong>
+            <strong>{state.data.nps.score ?? '–'}</strong>
           </div>
           <div style={{ ...row, fontSize: '0.85em', opacity: 0.8 }}>
             <span>Promoters · passives · detractors</span>
             <span>
-              {state.summary.nps.promoters} · {state.summary.nps.passives} ·{' '}
-              {state.summary.nps.detractors}
+              {state.data.nps.promoters} · {state.data.nps.passives} · {state.data.nps.detractors}
             </span>
           </div>
           <div style={row}>
             <span>Content rating</span>
             <strong>
-              {state.summary.averageRating !== null ? `${state.summary.averageRating} / 5` : '–'}
+              {state.data.averageRating !== null ? `${state.data.averageRating} / 5` : '–'}
             </strong>
           </div>
-          {state.summary.comments.docs.length > 0 ? (
+          {state.data.comments.docs.length > 0 ? (
             <ul style={{ margin: '0.5rem 0 0', paddingLeft: '1.1rem' }}>
-              {state.summary.comments.docs.map((comment) => (
+              {state.data.comments.docs.map((comment) => (
                 <li key={comment.id}>
                   “{comment.comment}” ({comment.recommend}/10)
                 </li>
               ))}
             </ul>
           ) : null}
-          {scope === 'item' && state.summary.responses > 0 ? (
-            <a href={responsesLink}>All {state.summary.responses} responses</a>
+          {scope === 'item' && state.data.responses > 0 ? (
+            <a href={responsesLink}>All {state.data.responses} responses</a>
           ) : null}
         </div>
       ) : null}

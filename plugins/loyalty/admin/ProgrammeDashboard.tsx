@@ -14,6 +14,8 @@ import {
 
 import type { ProgrammeAnalytics } from '../services/analytics'
 
+import { useApiJson } from './useApiJson'
+
 type Named = { id: string; name: string }
 type Choices = {
   jobRoles: { label: string; value: string }[]
@@ -30,10 +32,6 @@ type Filters = {
   tier: string
   to: string
 }
-type State =
-  | { data: ProgrammeAnalytics; status: 'ready' }
-  | { message: string; status: 'failed' }
-  | { status: 'loading' }
 
 const DAY = 86_400_000
 const day = (date: Date) => date.toISOString().slice(0, 10)
@@ -219,8 +217,6 @@ export function ProgrammeDashboard({
     region: '',
     tier: '',
   }))
-  const [choices, setChoices] = useState<Choices | null>(null)
-  const [state, setState] = useState<State>({ status: 'loading' })
   const api = `${serverURL}${apiRoute}`
 
   // Filters from the address, so that a view can be bookmarked and shared.
@@ -238,11 +234,9 @@ export function ProgrammeDashboard({
     }))
   }, [])
 
-  useEffect(() => {
-    fetch(`${api}/loyalty/analytics/choices`, { credentials: 'include' })
-      .then(async (response) => (response.ok ? setChoices(await response.json()) : null))
-      .catch(() => null)
-  }, [api])
+  // The filters' choices; without them the filters still work, with fewer options.
+  const choicesState = useApiJson<Choices>(`${api}/loyalty/analytics/choices`, '')
+  const choices = choicesState.status === 'ready' ? choicesState.data : null
 
   const query = useMemo(() => {
     const search = new URLSearchParams({ from: filters.from, to: filters.to })
@@ -252,31 +246,14 @@ export function ProgrammeDashboard({
     return search.toString()
   }, [filters])
 
+  // The address follows the filters.
   useEffect(() => {
-    const controller = new AbortController()
-    setState({ status: 'loading' })
     window.history.replaceState(null, '', `${window.location.pathname}?${query}`)
-    fetch(`${api}/loyalty/analytics?${query}`, {
-      credentials: 'include',
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        const body = await response.json().catch(() => ({}))
-        if (!response.ok) {
-          setState({
-            message: body?.errors?.[0]?.message ?? 'The figures could not be loaded.',
-            status: 'failed',
-          })
-          return
-        }
-        setState({ data: body as ProgrammeAnalytics, status: 'ready' })
-      })
-      .catch((error: unknown) => {
-        if ((error as { name?: string })?.name === 'AbortError') return
-        setState({ message: 'The figures could not be loaded.', status: 'failed' })
-      })
-    return () => controller.abort()
-  }, [api, query])
+  }, [query])
+  const state = useApiJson<ProgrammeAnalytics>(
+    `${api}/loyalty/analytics?${query}`,
+    'The figures could not be loaded.',
+  )
 
   const set =
     (key: keyof Filters) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
