@@ -1,7 +1,5 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { sql } from 'drizzle-orm'
-
 import {
   type AnalyticsQuery,
   type EventFigures,
@@ -18,6 +16,7 @@ import {
 } from '../../engine/analyticsQuery'
 import { DAY_MS } from '../../engine/calendar'
 import { type ResolvedLoyaltyOptions, loyaltySlugs } from '../../types'
+import { loadTiers } from '../context'
 import { courseFunnel, eventRegistrations, topContent } from './content'
 import {
   activityByOrganisation,
@@ -29,7 +28,7 @@ import {
 } from './organisations'
 import { EXPIRING_DAYS, type Liability, liability, pointsByBucket } from './points'
 import { reachByOrganisation } from './reach'
-import { type AnalyticsContext, analyticsContext, from, ref } from './sql'
+import { analyticsContext } from './sql'
 
 type Named = { id: string; name: string }
 type Choice = { label: string; value: string }
@@ -238,7 +237,7 @@ export const programmeAnalytics = async (
     () => activityByOrganisation(context),
     () => npsByOrganisation(context),
     () => organisationsInScope(context, organisationTitle),
-    () => tierList(context),
+    () => loadTiers(payload, options),
   ] as const)
 
   const organisationById = new Map(organisations.map((row) => [row.id, row]))
@@ -259,7 +258,7 @@ export const programmeAnalytics = async (
       responses: 0,
       score: null,
     }
-  const tierById = new Map(tiers.map((tier) => [tier.id, tier]))
+  const tierById = new Map(tiers.map((tier) => [String(tier.id), tier]))
   const tierOf = (id: null | string): Named | null =>
     id === null ? null : { id, name: tierById.get(id)?.name ?? `#${id}` }
 
@@ -493,20 +492,6 @@ export const programmeAnalytics = async (
   }
 }
 
-/** The tiers (id, name, rank): a handful of rows. */
-const tierList = async (context: AnalyticsContext): Promise<(Named & { rank: number })[]> => {
-  const tiers = context.sql.table(context.options.tiers)
-  const rows = await context.rows(sql`
-    select ${ref('t', tiers, 'id')} as id, ${ref('t', tiers, 'name')} as name, ${ref('t', tiers, 'rank')} as rank
-    from ${from(tiers, 't')}
-  `)
-  return rows.map((row) => ({
-    id: String(row.id),
-    name: String(row.name ?? `#${String(row.id)}`),
-    rank: Number(row.rank ?? 0),
-  }))
-}
-
 /** Filter choices for the view: organisations (id and name), regions, job roles and tiers. */
 export type AnalyticsChoices = {
   jobRoles: Choice[]
@@ -531,15 +516,7 @@ export const analyticsChoices = async (
       select: { [titleFieldOf(payload, options.organisations)]: true },
       sort: titleFieldOf(payload, options.organisations),
     }),
-    payload.find({
-      collection: options.tiers,
-      depth: 0,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
-      select: { name: true, rank: true },
-      sort: 'rank',
-    }),
+    loadTiers(payload, options),
   ])
   const title = titleFieldOf(payload, options.organisations)
   return {
@@ -551,9 +528,6 @@ export const analyticsChoices = async (
       name: String(doc[title] ?? `#${String(doc.id)}`),
     })),
     regions: regionField ? selectChoices(payload, options.organisations, regionField) : null,
-    tiers: (tiers.docs as unknown as Record<string, unknown>[]).map((doc) => ({
-      id: String(doc.id),
-      name: String(doc.name ?? `#${String(doc.id)}`),
-    })),
+    tiers: tiers.map((tier) => ({ id: String(tier.id), name: tier.name })),
   }
 }
