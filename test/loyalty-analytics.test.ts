@@ -119,9 +119,6 @@ const analytics = async (who: Client, path: string): Promise<JsonBody> => {
   return body
 }
 
-const byName = (rows: JsonBody[], key: string, name: string) =>
-  rows.find((row) => row[key]?.name === name)
-
 beforeAll(async () => {
   server = await bootServer()
   payload = server.payload
@@ -360,7 +357,7 @@ describe('GET /api/loyalty/analytics', () => {
       ['from=2025-10-31&to=2025-10-01', 'from must be on or before to.'],
       ['from=2020-01-01&to=2025-01-01', 'The period is 1828 days long; choose at most 731 days.'],
       ['partner=abc', 'partner must be the id of an organisation (got "abc").'],
-      ['partner=999999', 'There is no organisation with the id 999999.'],
+      ['partner=999999', 'There is no partner with the id 999999.'],
       ['tier=999999', 'There is no tier with the id 999999.'],
       [
         'jobRole=ceo',

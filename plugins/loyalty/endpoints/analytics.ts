@@ -75,7 +75,7 @@ export const analyticsEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] 
         })
         if ('error' in parsed) throw new HttpError(400, parsed.error)
         const query: AnalyticsQuery = parsed.query
-        await checkExists(req.payload, options.organisations, query.partner, 'organisation')
+        await checkExists(req.payload, options.organisations, query.partner, 'partner')
         await checkExists(req.payload, options.tiers, query.tier, 'tier')
         const key = `analytics:${JSON.stringify(query)}`
         const result = await cached(
