@@ -32,7 +32,6 @@ let colleagueA: Client
 let managerA: Client
 let memberB: Client
 let managerB: Client
-let managerBId: ID
 let certificateCourse: { id: number; lesson: string }
 const courses: { id: number; lesson: string }[] = []
 
@@ -175,19 +174,17 @@ beforeAll(async () => {
       },
     ])
   }
-  managerBId = (
-    await payload.create({
-      collection: 'members',
-      data: {
-        email: 'b.manager@test.example',
-        jobRole: 'management',
-        name: 'b.manager',
-        partner: f.partnerB.id,
-        partnerManager: true,
-        password,
-      },
-    })
-  ).id
+  await payload.create({
+    collection: 'members',
+    data: {
+      email: 'b.manager@test.example',
+      jobRole: 'management',
+      name: 'b.manager',
+      partner: f.partnerB.id,
+      partnerManager: true,
+      password,
+    },
+  })
   admin = await signIn(server.url, 'users', f.admin.email, password)
   marketer = await signIn(server.url, 'users', f.marketer.email, password)
   memberA = await signIn(server.url, 'members', f.memberA.email, password)

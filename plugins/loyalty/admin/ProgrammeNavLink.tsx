@@ -1,7 +1,5 @@
 import type { ServerProps } from 'payload'
 
-import React from 'react'
-
 import { loyaltyOptionsOf } from '../local'
 import { ProgrammeNavLinkClient } from './ProgrammeNavLinkClient'
 

@@ -2,7 +2,6 @@
 
 import { Link, NavGroup, useConfig } from '@payloadcms/ui'
 import { usePathname } from 'next/navigation'
-import React from 'react'
 
 /** The navigation link itself, marked as current on the Programme view. */
 export function ProgrammeNavLinkClient({ path }: { path: string }) {

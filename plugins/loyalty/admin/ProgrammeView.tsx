@@ -2,7 +2,6 @@ import type { AdminViewServerProps } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
-import React from 'react'
 
 import { loyaltyOptionsOf } from '../local'
 import { ProgrammeDashboard } from './ProgrammeDashboard'

@@ -13,7 +13,6 @@ import { type AwardResult, award } from '../services/award'
 import { InsufficientPoints } from '../services/balances'
 import { cached } from '../services/cache'
 import { contentCacheKey, loadMember, loadTiers } from '../services/context'
-import { publishLoyaltyEvents } from '../services/domainEvents'
 import { withLock } from '../services/eventLock'
 import { findByKeys, writeLedger } from '../services/ledgerWriter'
 import {
@@ -387,29 +386,22 @@ export const eventEndpoints = (
       const member = memberContext(req, options)
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
       // The cancellation and the move up of the waitlist hold the event's seats (see withLock).
-      const registration = await withLock(
-        req.payload,
-        seatsLockKey(collection, event.id),
-        async (tx) => {
-          const current = await findRegistration(
-            req.payload,
-            registrationKey(member.id, event.id),
-            tx,
-          )
-          if (!current || current.status === 'cancelled') {
-            throw new HttpError(404, 'You are not registered for this event.')
-          }
-          if (current.status === 'attended') {
-            throw new HttpError(
-              409,
-              'You attended this event; the registration cannot be cancelled.',
-            )
-          }
-          await updateRegistration(req.payload, current.id, { status: 'cancelled' }, tx)
-          if (current.status === 'registered') await fillSeats(req.payload, event, tx)
-          return current
-        },
-      )
+      await withLock(req.payload, seatsLockKey(collection, event.id), async (tx) => {
+        const current = await findRegistration(
+          req.payload,
+          registrationKey(member.id, event.id),
+          tx,
+        )
+        if (!current || current.status === 'cancelled') {
+          throw new HttpError(404, 'You are not registered for this event.')
+        }
+        if (current.status === 'attended') {
+          throw new HttpError(409, 'You attended this event; the registration cannot be cancelled.')
+        }
+        await updateRegistration(req.payload, current.id, { status: 'cancelled' }, tx)
+        if (current.status === 'registered') await fillSeats(req.payload, event, tx)
+        return current
+      })
       await recordActivity(req.payload, member.id, 'event.cancelled', {
         collection,
         id: event.id,

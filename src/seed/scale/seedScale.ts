@@ -23,7 +23,6 @@ import { evaluateTier } from '../../../plugins/loyalty/engine/tiers'
 import { loyaltyOptionsOf } from '../../../plugins/loyalty/local'
 import { organisationRequirementsMet } from '../../../plugins/loyalty/services/organisationTiers'
 import {
-  type Column,
   type Row,
   type SqlDatabase,
   type Table,
