@@ -8,6 +8,7 @@ import type { AttemptOutcome, DeliveryStatus, WebhookEnvelope } from '../engine/
 import type { ResolvedLoyaltyOptions } from '../types'
 import type { LoyaltyEventSubscriber } from './domainEvents'
 
+import { DAY_MS } from '../engine/calendar'
 import {
   attemptOutcome,
   signatureHeader,
@@ -380,7 +381,7 @@ export const pruneDeliveries = async (
 ): Promise<{ deleted: number }> => {
   const days = options.webhooks.keepDeliveriesDays
   if (days <= 0) return { deleted: 0 }
-  const before = new Date(now.getTime() - days * 86_400_000).toISOString()
+  const before = new Date(now.getTime() - days * DAY_MS).toISOString()
   const where: Where = {
     and: [{ status: { in: finishedStatuses } }, { updatedAt: { less_than: before } }],
   }
