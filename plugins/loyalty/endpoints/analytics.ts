@@ -2,19 +2,18 @@ import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import { type AnalyticsQuery, parseAnalyticsQuery } from '../engine/analyticsQuery'
 import { analyticsChoices, programmeAnalytics, selectChoices } from '../services/analytics'
 import { cached } from '../services/cache'
 import { isSqlAdapter } from '../services/sqlDatabase'
-import { HttpError, handle, ok } from '../utilities/http'
+import { HttpError, handle, ok, requireStaff } from '../utilities/http'
 
-/** Only staff (admins and marketers) read the programme's analytics. */
-const requireStaff = (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
-  if (!req.user) throw new HttpError(401, 'Sign in as staff to see the programme analytics.')
-  if (!signedInStaff(req, options)) {
-    throw new HttpError(403, 'Only staff can see the programme analytics.')
-  }
+/** Only staff (admins and marketers) read the programme's analytics, and only on SQL. */
+const requireAnalyticsStaff = (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
+  requireStaff(req, options, {
+    forbidden: 'Only staff can see the programme analytics.',
+    signIn: 'Sign in as staff to see the programme analytics.',
+  })
   if (!isSqlAdapter(req.payload)) {
     throw new HttpError(
       501,
@@ -57,7 +56,7 @@ export const analyticsEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] 
   return [
     {
       handler: handle(async (req) => {
-        requireStaff(req, options)
+        requireAnalyticsStaff(req, options)
         const regionField = analytics.regionField
         const regions = regionField
           ? (selectChoices(req.payload, options.organisations, regionField)?.map(
@@ -91,7 +90,7 @@ export const analyticsEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] 
     },
     {
       handler: handle(async (req) => {
-        requireStaff(req, options)
+        requireAnalyticsStaff(req, options)
         return ok(
           await cached(
             req.payload,

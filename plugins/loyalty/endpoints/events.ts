@@ -6,7 +6,6 @@ import type { MemberSnapshot } from '../services/context'
 import type { EntryDraft, LedgerRecord } from '../services/ledgerWriter'
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import { ledgerEffect } from '../engine/ledger'
 import { recordActivity } from '../services/activities'
 import { type AwardResult, award } from '../services/award'
@@ -30,7 +29,7 @@ import {
 } from '../services/registrations'
 import { sqlAccess } from '../services/sqlDatabase'
 import { loyaltySlugs } from '../types'
-import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
+import { HttpError, handle, idParam, jsonBody, ok, requireStaff } from '../utilities/http'
 import { memberContext } from './memberContext'
 import { relationId } from '../utilities/ids'
 
@@ -488,11 +487,10 @@ export const eventEndpoints = (
   },
   {
     handler: handle(async (req) => {
-      if (!req.user) throw new HttpError(401, 'Sign in as staff to record attendance.')
-      if (!signedInStaff(req, options)) {
-        throw new HttpError(403, 'Only staff can record attendance.')
-      }
-      const staffId = (req.user as { id: ID }).id
+      const staffId = requireStaff(req, options, {
+        forbidden: 'Only staff can record attendance.',
+        signIn: 'Sign in as staff to record attendance.',
+      })
       const event = await loadEvent(req.payload, collection, idParam(req, 'id'))
       const body = await jsonBody(req)
       const ids = body.members

@@ -4,10 +4,9 @@ import { stringify } from 'csv-stringify/sync'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import { parseExportQuery } from '../engine/exportQuery'
 import { exportPages } from '../services/exports'
-import { HttpError, handle } from '../utilities/http'
+import { HttpError, handle, requireStaff } from '../utilities/http'
 
 /**
  * `GET /api/loyalty/exports/:kind?from=YYYY-MM-DD&to=YYYY-MM-DD` for staff: the ledger, members
@@ -19,8 +18,10 @@ import { HttpError, handle } from '../utilities/http'
 export const exportEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => [
   {
     handler: handle(async (req) => {
-      if (!req.user) throw new HttpError(401, 'Sign in as staff to export data.')
-      if (!signedInStaff(req, options)) throw new HttpError(403, 'Only staff can export data.')
+      requireStaff(req, options, {
+        forbidden: 'Only staff can export data.',
+        signIn: 'Sign in as staff to export data.',
+      })
       const kind = typeof req.routeParams?.kind === 'string' ? req.routeParams.kind : undefined
       const parsed = parseExportQuery(
         kind,

@@ -3,7 +3,6 @@ import type { CollectionSlug, Endpoint, Payload, PayloadRequest } from 'payload'
 import type { FeedbackQuestion } from '../engine/feedback'
 import type { FeedbackOptions, ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import { canEditFeedback, feedbackEditableUntil, validateFeedback } from '../engine/feedback'
 import { questionsOf } from '../fields/feedbackQuestions'
 import { recordActivity } from '../services/activities'
@@ -20,7 +19,7 @@ import {
 } from '../services/feedback'
 import { type FeedbackScope, feedbackSummary } from '../services/feedbackSummary'
 import { findByKeys } from '../services/ledgerWriter'
-import { HttpError, handle, idParam, jsonBody, ok } from '../utilities/http'
+import { HttpError, handle, idParam, jsonBody, ok, requireStaff } from '../utilities/http'
 import { memberContext } from './memberContext'
 
 type ID = number | string
@@ -274,13 +273,11 @@ export const feedbackSummaryEndpoints = (options: ResolvedLoyaltyOptions): Endpo
   return [
     {
       handler: handle(async (req) => {
-        if (!req.user) throw new HttpError(401, 'Sign in as staff to read feedback.')
-        if (!signedInStaff(req, options)) {
-          throw new HttpError(
-            403,
+        requireStaff(req, options, {
+          forbidden:
             'Only staff read feedback summaries; members see their own feedback on the event or course.',
-          )
-        }
+          signIn: 'Sign in as staff to read feedback.',
+        })
         const params = req.searchParams
         const collections = feedbackCollections(options)
         const collectionParam = params.get('collection') || null

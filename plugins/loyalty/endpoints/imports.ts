@@ -2,7 +2,6 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import {
   applyAdjustments,
   applyAttendance,
@@ -10,17 +9,17 @@ import {
   previewAdjustments,
   previewAttendance,
 } from '../services/imports'
-import { HttpError, handle, idParam, ok } from '../utilities/http'
+import { HttpError, handle, idParam, ok, requireStaff } from '../utilities/http'
 import { readCsvUpload } from '../utilities/upload'
 
 type ID = number | string
 
 /** The signed-in staff user's id, or 401/403. */
-const requireStaff = (req: PayloadRequest, options: ResolvedLoyaltyOptions): ID => {
-  if (!req.user) throw new HttpError(401, 'Sign in as staff to import files.')
-  if (!signedInStaff(req, options)) throw new HttpError(403, 'Only staff can import files.')
-  return (req.user as { id: ID }).id
-}
+const requireImportStaff = (req: PayloadRequest, options: ResolvedLoyaltyOptions): ID =>
+  requireStaff(req, options, {
+    forbidden: 'Only staff can import files.',
+    signIn: 'Sign in as staff to import files.',
+  })
 
 /**
  * Staff imports from CSV files (admins and marketers). The file is the request body
@@ -35,7 +34,7 @@ export const importEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => 
   if (!settings) return []
   const attendance = (apply: boolean): Endpoint => ({
     handler: handle(async (req) => {
-      const staffId = requireStaff(req, options)
+      const staffId = requireImportStaff(req, options)
       if (!events) throw new HttpError(404, 'Events are not part of this programme.')
       const eventId = idParam(req, 'eventId')
       const event = await loadEventForImport(req.payload, settings, events, eventId)
@@ -57,7 +56,7 @@ export const importEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => 
     attendance(true),
     {
       handler: handle(async (req) => {
-        requireStaff(req, options)
+        requireImportStaff(req, options)
         const file = await readCsvUpload(req, settings.maxFileBytes)
         return ok(await previewAdjustments(req.payload, options, settings, file))
       }),
@@ -66,7 +65,7 @@ export const importEndpoints = (options: ResolvedLoyaltyOptions): Endpoint[] => 
     },
     {
       handler: handle(async (req) => {
-        const staffId = requireStaff(req, options)
+        const staffId = requireImportStaff(req, options)
         const file = await readCsvUpload(req, settings.maxFileBytes)
         return ok(await applyAdjustments(req.payload, options, settings, file, staffId), 201)
       }),

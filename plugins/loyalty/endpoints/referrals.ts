@@ -2,7 +2,6 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInStaff } from '../access'
 import { normaliseEmail, optionalText, parseLead } from '../engine/referrals'
 import {
   acceptInvitation,
@@ -12,7 +11,15 @@ import {
   revokeInvitation,
 } from '../services/invitations'
 import { createLead, leadsOf, setLeadStatus } from '../services/leads'
-import { HttpError, handle, idParam, jsonBody, ok, requireMember } from '../utilities/http'
+import {
+  HttpError,
+  handle,
+  idParam,
+  jsonBody,
+  ok,
+  requireMember,
+  requireStaff,
+} from '../utilities/http'
 import { memberContext } from './memberContext'
 
 /** A token from a link: letters, digits, - and _ only (what `base64url` makes). */
@@ -37,11 +44,11 @@ const textOr400 = (value: unknown, field: string, max: number): null | string =>
 }
 
 const staffActor = (req: PayloadRequest, options: ResolvedLoyaltyOptions) => {
-  if (!req.user) throw new HttpError(401, 'Sign in as staff to do this.')
-  if (!signedInStaff(req, options)) {
-    throw new HttpError(403, 'Only programme staff can change the status of a lead.')
-  }
-  return { relationTo: options.staff, value: req.user.id }
+  const value = requireStaff(req, options, {
+    forbidden: 'Only programme staff can change the status of a lead.',
+    signIn: 'Sign in as staff to do this.',
+  })
+  return { relationTo: options.staff, value }
 }
 
 /**

@@ -4,7 +4,7 @@ import { addDataAndFileToRequest } from 'payload'
 
 import type { ResolvedLoyaltyOptions } from '../types'
 
-import { signedInMember } from '../access'
+import { signedInMember, signedInStaff } from '../access'
 import { databaseUnavailableMessage, isDatabaseUnavailable } from './databaseErrors'
 
 /** A JSON response in Payload's error shape for errors, `{ errors: [{ message }] }`. */
@@ -57,6 +57,20 @@ export const requireMember = (req: PayloadRequest, options: ResolvedLoyaltyOptio
     throw new HttpError(403, 'Your account is blocked.')
   }
   throw new HttpError(403, 'Only partner members can do this; staff accounts do not earn points.')
+}
+
+/**
+ * The signed-in staff user's id, or a 401 (nobody signed in) or 403 (a member, or a user
+ * without a programme role), each with the endpoint's own sentence.
+ */
+export const requireStaff = (
+  req: PayloadRequest,
+  options: ResolvedLoyaltyOptions,
+  messages: { forbidden: string; signIn: string },
+): number | string => {
+  if (!req.user) throw new HttpError(401, messages.signIn)
+  if (!signedInStaff(req, options)) throw new HttpError(403, messages.forbidden)
+  return req.user.id
 }
 
 /** The JSON body as an object, or a 400 when it is not one. */
