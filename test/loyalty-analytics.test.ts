@@ -356,7 +356,7 @@ describe('GET /api/loyalty/analytics', () => {
       ['to=2025-02-30', 'to is not a real date (got "2025-02-30").'],
       ['from=2025-10-31&to=2025-10-01', 'from must be on or before to.'],
       ['from=2020-01-01&to=2025-01-01', 'The period is 1828 days long; choose at most 731 days.'],
-      ['partner=abc', 'partner must be the id of an organisation (got "abc").'],
+      ['partner=abc', 'partner must be the id of a partner company (got "abc").'],
       ['partner=999999', 'There is no partner with the id 999999.'],
       ['tier=999999', 'There is no tier with the id 999999.'],
       [

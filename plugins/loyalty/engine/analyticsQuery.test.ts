@@ -70,7 +70,7 @@ describe('parseAnalyticsQuery', () => {
       ['from=1999-12-31', 'from must be a day between the years 2000 and 2100 (got "1999-12-31").'],
       ['from=2026-02-01&to=2026-01-01', 'from must be on or before to.'],
       ['from=2024-01-01&to=2026-01-01', 'The period is 732 days long; choose at most 731 days.'],
-      ['partner=1;drop', 'partner must be the id of an organisation (got "1;drop").'],
+      ['partner=1;drop', 'partner must be the id of a partner company (got "1;drop").'],
       ['tier=gold', 'tier must be the id of a tier (got "gold").'],
       ['jobRole=ceo', 'Unknown job role "ceo": use engineer, sales.'],
       ['region=mars', 'Unknown region "mars": use dach, benelux.'],

@@ -112,7 +112,7 @@ export const parseAnalyticsQuery = (
 
   const partner = given('partner')
   if (partner !== null && !ID_PATTERN.test(partner)) {
-    return { error: `partner must be the id of an organisation (got ${quote(partner)}).` }
+    return { error: `partner must be the id of a partner company (got ${quote(partner)}).` }
   }
   const tier = given('tier')
   if (tier !== null && !ID_PATTERN.test(tier)) {
