@@ -19,10 +19,11 @@ import { restrictPayloadInternals } from './src/access/payloadInternals'
 import { benchBaselinePlugin } from './src/config/benchBaseline'
 import { databaseAdapter, sqliteBusyTimeoutMs } from './src/db/adapter'
 import { reportFailedCommits } from './src/db/reportFailedCommits'
-import { keepSqliteBusyTimeout } from './src/db/sqliteBusyTimeout'
+import { guardSqliteWrites } from './src/db/sqliteWrites'
 import { watchConnections } from './src/db/watchConnections'
 import { CapturedEmails, emailAdapter } from './src/config/email'
 import { databaseURI, payloadSecret, rootDir, serverURL } from './src/config/env'
+import { jobsCron } from './src/config/jobsCron'
 import { databaseOutageAfterError } from './src/server/databaseOutage'
 import { eventTimezones } from './src/config/timezones'
 
@@ -67,7 +68,7 @@ export default buildConfig({
   onInit: (payload) => {
     watchConnections(payload)
     reportFailedCommits(payload)
-    keepSqliteBusyTimeout(payload, sqliteBusyTimeoutMs)
+    guardSqliteWrites(payload, sqliteBusyTimeoutMs)
   },
   graphQL: {
     disablePlaygroundInProduction: true,
@@ -84,8 +85,9 @@ export default buildConfig({
     // `loyalty` queue (expiry, tier review, mails, webhook deliveries) every minute, so a mail
     // or a webhook leaves within a minute of what caused it; an empty queue costs one query.
     // Set JOBS_AUTORUN=false to leave that to a separate worker
-    // (`npm run payload -- jobs:run --queue loyalty`).
-    autoRun: [{ cron: '* * * * *', queue: 'loyalty' }],
+    // (`npm run payload -- jobs:run --queue loyalty`). A server started with `cron: false` runs
+    // no cron at all (src/config/jobsCron.ts).
+    autoRun: jobsCron([{ cron: '* * * * *', queue: 'loyalty' }]),
     shouldAutoRun: () => process.env.JOBS_AUTORUN !== 'false',
   },
   logger: {

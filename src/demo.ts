@@ -9,8 +9,12 @@ import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
 
 import { rootDir } from './config/env'
+import { allowJobsCron } from './config/jobsCron'
 import { needsBuild } from './server/buildState'
 import { members } from './seed/content'
 import { seed } from './seed/index'
@@ -47,13 +51,15 @@ if (reason) {
   }
 }
 
-// The jobs queue's cron (every five minutes) starts only once the seed is written: on SQLite a
-// tick in the middle of seeding hit "database is locked" and could end the demo.
+// The jobs queue's cron (every minute) starts only once the seed is written, so that scheduled
+// jobs see the whole demo programme.
 const running = await main({ cron: false })
 const summary = await seed(running.payload)
 // The first time: the notification jobs run once, so the admin shows mails they sent.
 const mails = Object.keys(summary.created).length > 0 ? await sendDemoMails(running.payload) : null
-await running.payload._initializeCrons()
+allowJobsCron(true)
+// Through getPayload, which records that the cron runs, so that no request starts a second one.
+await getPayload({ config, cron: true })
 const created = Object.values(summary.created).reduce((sum, value) => sum + value, 0)
 const [manager, engineer] = members
 

@@ -13,6 +13,7 @@ import { getPayload, handleEndpoints } from 'payload'
 import { pinoHttp } from 'pino-http'
 
 import { rootDir } from '../config/env'
+import { allowJobsCron } from '../config/jobsCron'
 import { answerDuringOutage, expressErrorAnswer, noteSignInOutages } from './databaseOutage'
 import {
   loginLimiter,
@@ -72,6 +73,8 @@ const fetchHandler =
 export const startServer = async (options: ServerOptions): Promise<RunningServer> => {
   const { config, host = '127.0.0.1', nextMode, port, shutdownTimeoutMs = 15_000 } = options
   if (nextMode !== 'dev') process.env.DISABLE_PAYLOAD_HMR = 'true'
+  // Payload would start the cron on the first REST request anyway (see allowJobsCron).
+  allowJobsCron(options.cron ?? true)
   const payload = await getPayload({ config, cron: options.cron ?? true })
   noteSignInOutages(payload)
   const app = express()
