@@ -58,8 +58,10 @@ const summary = await seed(running.payload)
 // The first time: the notification jobs run once, so the admin shows mails they sent.
 const mails = Object.keys(summary.created).length > 0 ? await sendDemoMails(running.payload) : null
 allowJobsCron(true)
-// Through getPayload, which records that the cron runs, so that no request starts a second one.
+// Through getPayload, which records that the cron runs, so that no request starts a second one;
+// directly when a request during the seed already had Payload record it (with no crons then).
 await getPayload({ config, cron: true })
+if (running.payload.crons.length === 0) await running.payload._initializeCrons()
 const created = Object.values(summary.created).reduce((sum, value) => sum + value, 0)
 const [manager, engineer] = members
 
@@ -75,6 +77,9 @@ const lines = [
   process.env.SMTP_HOST
     ? `  Mail         sent through ${process.env.SMTP_HOST}`
     : `  Mail         kept in the admin under "Sent mail (local capture)"${mails === null ? '' : ` (${mails} sent by the notification jobs)`}`,
+  running.payload.crons.length > 0
+    ? '  Jobs         the "loyalty" queue runs every minute'
+    : '  Jobs         not started: run them with npm run payload -- jobs:run --queue loyalty',
   '',
   '  Sign in (demo only):',
   `    admin       ${demoLogins.admin.email} / ${demoLogins.admin.password}`,
