@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { RunningServer } from '../src/server/app'
 
+import { bootServer } from './helpers/server'
+
 /**
  * Concurrent writers on the embedded SQLite database (src/db/sqliteWrites.ts), and the jobs cron
  * of a server started without it (src/config/jobsCron.ts). This file always runs on SQLite,
@@ -22,7 +24,6 @@ import type { RunningServer } from '../src/server/app'
  */
 
 const file = path.join(os.tmpdir(), `pc_sqlite_writes_${randomUUID().slice(0, 8)}.db`)
-process.env.DATABASE_URI = `file:${file}`
 // A writer in another process that holds the lock longer than this makes a write fail.
 process.env.SQLITE_BUSY_TIMEOUT_MS = '3000'
 
@@ -53,16 +54,7 @@ const settled = (promise: Promise<unknown>) => {
 }
 
 beforeAll(async () => {
-  const { default: config } = await import('../payload.config')
-  const { startServer } = await import('../src/server/app')
-  server = await startServer({
-    config,
-    cron: false,
-    host: '127.0.0.1',
-    nextMode: 'off',
-    port: 0,
-    shutdownTimeoutMs: 5000,
-  })
+  server = await bootServer(`file:${file}`)
   payload = server.payload
 })
 

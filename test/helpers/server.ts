@@ -5,10 +5,11 @@ import { freshDatabaseURI } from './database'
 
 /**
  * Starts the real Express server (API and health checks; pages are tested by the browser
- * suite against a build) on a free loopback port, against a fresh database.
+ * suite against a build) on a free loopback port, against a fresh database of the kind under
+ * test, or against `databaseURI` when given.
  */
-export const bootServer = async (): Promise<RunningServer> => {
-  process.env.DATABASE_URI = await freshDatabaseURI()
+export const bootServer = async (databaseURI?: string): Promise<RunningServer> => {
+  process.env.DATABASE_URI = databaseURI ?? (await freshDatabaseURI())
   const { default: config } = await import('../../payload.config')
   return startServer({
     config,
