@@ -98,13 +98,8 @@ export const guardSqliteWrites = (payload: Payload, timeoutMs: number): void => 
 
   client.transaction = async (mode?: string) => {
     if (mode === 'read') return transaction(mode)
+    // async-mutex releasers may be called more than once; only the first call counts.
     const release = await acquire()
-    let released = false
-    const releaseOnce = () => {
-      if (released) return
-      released = true
-      release()
-    }
     try {
       const tx = await begin(mode)
       try {
@@ -113,27 +108,19 @@ export const guardSqliteWrites = (payload: Payload, timeoutMs: number): void => 
         await tx.rollback().catch(() => undefined)
         throw error
       }
-      const finish =
-        <A extends unknown[], R>(method: (...args: A) => R) =>
-        (...args: A): R => {
-          try {
-            const result = method(...args)
-            if (result instanceof Promise) {
-              return result.finally(releaseOnce) as R
-            }
-            releaseOnce()
-            return result
-          } catch (error) {
-            releaseOnce()
-            throw error
-          }
+      const { close, commit, rollback } = tx
+      tx.commit = () => commit.call(tx).finally(release)
+      tx.rollback = () => rollback.call(tx).finally(release)
+      tx.close = () => {
+        try {
+          close.call(tx)
+        } finally {
+          release()
         }
-      tx.commit = finish(tx.commit.bind(tx))
-      tx.rollback = finish(tx.rollback.bind(tx))
-      tx.close = finish(tx.close.bind(tx))
+      }
       return tx
     } catch (error) {
-      releaseOnce()
+      release()
       throw error
     }
   }
