@@ -76,8 +76,8 @@ export const seedFaultProgramme = async (
     },
   })
   // Password hashing (pbkdf2, 600,000 rounds) runs on the libuv pool: all at once keeps both
-  // cores busy. Without a transaction each: concurrent SQLite write transactions in one process
-  // cannot wait for each other (the driver is synchronous), they fail with SQLITE_BUSY.
+  // cores busy. Without a transaction each: on SQLite, write transactions of one process take
+  // turns (src/db/sqliteWrites.ts), so the hashes inside them would run one after another.
   const members = await Promise.all(
     Array.from({ length: options.members }, async (_, index) => {
       const email = `member${index + 1}@faults.example`

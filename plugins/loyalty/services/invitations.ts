@@ -338,10 +338,10 @@ export const acceptInvitation = (
   input: { name: null | string; password: string; token: string },
   now: Date,
 ) =>
-  // One acceptance at a time in this process. Creating an account hashes the password inside
-  // the transaction; on SQLite a second writer's BEGIN would block the event loop meanwhile,
-  // so concurrent acceptances wait their turn here (and then find the invitation accepted).
-  // Across processes (PostgreSQL) the conditional update below decides.
+  // One acceptance at a time in this process: creating an account hashes the password inside
+  // the transaction, and concurrent acceptances wait their turn here and then find the
+  // invitation accepted, without hashing. Across processes (PostgreSQL) the conditional update
+  // below decides.
   inTurn(payload, 'loyalty:accept-invitation', () => accept(payload, options, input, now))
 
 const accept = async (

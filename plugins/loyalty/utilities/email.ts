@@ -4,8 +4,8 @@ import type { Payload } from 'payload'
  * Waits until the email adapter has handed over what it was given. An adapter may finish in the
  * background (the app's local capture stores mails in the database); a sender whose request or
  * job writes again, or answers a client that writes next, waits for it, so that the adapter's
- * writes do not race the next ones (on SQLite, two writers at once stall until the busy
- * timeout). Adapters without `flush` hand over before `sendEmail` resolves.
+ * writes are done before the next ones start (on SQLite they would queue behind them).
+ * Adapters without `flush` hand over before `sendEmail` resolves.
  */
 export const flushEmail = async (payload: Payload): Promise<void> => {
   const { flush } = payload.email as unknown as { flush?: () => Promise<void> }
